@@ -1,0 +1,36 @@
+#pragma once
+// phi(alpha) = f(x + alpha d) and phi'(alpha) = grad f(x + alpha d)^T d,
+// evaluated through the SolverRun (so trials are counted) into the caller's
+// preallocated buffers: after a line search, trial_point() and trial_gradient()
+// hold the last evaluated trial.
+#include "optiml/core/solver_run.hpp"
+
+namespace optiml {
+
+class LineFunction {
+ public:
+  // x and d must outlive the LineFunction; x_trial and g_trial are work buffers.
+  LineFunction(SolverRun& run, const Vector& x, const Vector& d, Vector& x_trial, Vector& g_trial);
+
+  double value(double alpha);                                  // phi(alpha)
+  double value_and_derivative(double alpha, double& dphi);     // phi and phi'
+  const Vector& trial_point() const { return x_trial_; }
+  const Vector& trial_gradient() const { return g_trial_; }
+  // True when trial_gradient() belongs to trial_point() (last call computed it).
+  bool gradient_current() const { return gradient_current_; }
+  double last_alpha() const { return last_alpha_; }
+  long evaluations() const { return evaluations_; }
+  SolverRun& run() { return run_; }
+
+ private:
+  SolverRun& run_;
+  const Vector& x_;
+  const Vector& d_;
+  Vector& x_trial_;
+  Vector& g_trial_;
+  bool gradient_current_ = false;
+  double last_alpha_ = 0.0;
+  long evaluations_ = 0;
+};
+
+}  // namespace optiml
