@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every benchmark against its peer and collects the BENCH lines in
+# bench/results/latest.txt (DESIGN.md, Tests, benchmarks, CI).
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/results"
+out="$here/results/latest.txt"
+tmp="$out.tmp.$$"
+{
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(uname -m) $(nproc) cores"
+  /usr/bin/python3 "$here/lbfgs_rosenbrock.py" "$build" --repeats "${BENCH_REPEATS:-5}"
+} | tee "$tmp"
+mv "$tmp" "$out"
+echo "bench: results in $out"
