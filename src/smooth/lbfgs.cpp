@@ -5,7 +5,9 @@
 #include <limits>
 #include <utility>
 
+#include "optiml/core/huge_pages.hpp"
 #include "optiml/core/solver_run.hpp"
+#include "optiml/core/threads.hpp"
 #include "optiml/linesearch/more_thuente.hpp"
 
 namespace optiml {
@@ -20,8 +22,15 @@ constexpr Index kBlock = 1024;
 // two-loop recursion needs: s_i.y_j, y_i.y_j, s_i.g and y_i.g (never s_i.s_j).
 class PairMemory {
  public:
-  PairMemory(Index n, long m) : m_(m), s_(m, Vector(n)), y_(m, Vector(n)), sy_(m, m), yy_(m, m),
-                                sg_(m), yg_(m), cs_(m), cy_(m), alpha_(m) {}
+  PairMemory(Index n, long m, int threads)
+      : m_(m), threads_(threads), s_(m), y_(m), sy_(m, m), yy_(m, m), sg_(m), yg_(m), cs_(m), cy_(m), alpha_(m) {
+    for (long i = 0; i < m; ++i) {
+      s_[i].resize(n);
+      y_[i].resize(n);
+      advise_huge_pages(s_[i]);
+      advise_huge_pages(y_[i]);
+    }
+  }
 
   long size() const { return count_; }
   void clear() {
@@ -54,11 +63,13 @@ class PairMemory {
       for (long l = 0; l < k; ++l) yr += cs_[l] * sy_(slot(l), i);
       cs_[k] += alpha_[k] - yr / sy_(i, i);
     }
-    // One pass: d = -(gamma g + sum cs_k s_k + sum cy_k y_k).
+    // One pass: d = -(gamma g + sum cs_k s_k + sum cy_k y_k), with g.d and |d|_inf.
     const Index n = g.size();
-    double gd = 0.0;
-    d_inf = 0.0;
-    for (Index b = 0; b < n; b += kBlock) {
+    const Index blocks = (n + kBlock - 1) / kBlock;
+    partial_.resize(2, blocks);
+#pragma omp parallel for schedule(static) num_threads(threads_) if (blocks > 16)
+    for (Index blk = 0; blk < blocks; ++blk) {
+      const Index b = blk * kBlock;
       const Index len = std::min(kBlock, n - b);
       auto db = d.segment(b, len);
       db = -gamma * g.segment(b, len);
@@ -66,8 +77,15 @@ class PairMemory {
         const long i = slot(k);
         db -= cs_[k] * s_[i].segment(b, len) + cy_[k] * y_[i].segment(b, len);
       }
-      gd += g.segment(b, len).dot(db);
-      d_inf = std::max(d_inf, db.cwiseAbs().maxCoeff());
+      partial_(0, blk) = g.segment(b, len).dot(db);
+      partial_(1, blk) = db.cwiseAbs().maxCoeff();
+    }
+    // Reduced in block order, so the bits do not depend on the number of threads.
+    double gd = 0.0;
+    d_inf = 0.0;
+    for (Index blk = 0; blk < blocks; ++blk) {
+      gd += partial_(0, blk);
+      d_inf = std::max(d_inf, partial_(1, blk));
     }
     return gd;
   }
@@ -87,14 +105,19 @@ class PairMemory {
     }
     std::swap(s_[p], d);
     const long c = count_;  // pairs kept besides the new one
-    double acc_gs[kMaxMemory] = {}, acc_gy[kMaxMemory] = {}, acc_ys[kMaxMemory] = {},
-           acc_yy[kMaxMemory] = {}, acc_sy[kMaxMemory] = {};
-    double gs_new = 0, gy_new = 0, sy_new = 0, yy_new = 0, g_inf = 0;
     const Index n = g.size();
+    const Index blocks = (n + kBlock - 1) / kBlock;
+    // Per block: g.s_k, g.y_k, y.s_k, y.y_k, s.y_k for each kept pair k, then
+    // g.s, g.y, s.y, y.y of the new pair and |g|_inf.
+    const Index width = 5 * c + 5;
+    partial_.resize(width, blocks);
     Vector& sp = s_[p];
     Vector& yp = y_[p];
-    for (Index b = 0; b < n; b += kBlock) {
+#pragma omp parallel for schedule(static) num_threads(threads_) if (blocks > 16)
+    for (Index blk = 0; blk < blocks; ++blk) {
+      const Index b = blk * kBlock;
       const Index len = std::min(kBlock, n - b);
+      double* acc = partial_.col(blk).data();
       auto gb = g.segment(b, len);
       auto sb = sp.segment(b, len);
       auto yb = yp.segment(b, len);
@@ -104,26 +127,35 @@ class PairMemory {
         const long i = slot(k);
         auto si = s_[i].segment(b, len);
         auto yi = y_[i].segment(b, len);
-        acc_gs[k] += gb.dot(si);
-        acc_gy[k] += gb.dot(yi);
-        acc_ys[k] += yb.dot(si);
-        acc_yy[k] += yb.dot(yi);
-        acc_sy[k] += sb.dot(yi);
+        acc[5 * k] = gb.dot(si);
+        acc[5 * k + 1] = gb.dot(yi);
+        acc[5 * k + 2] = yb.dot(si);
+        acc[5 * k + 3] = yb.dot(yi);
+        acc[5 * k + 4] = sb.dot(yi);
       }
-      gs_new += gb.dot(sb);
-      gy_new += gb.dot(yb);
-      sy_new += sb.dot(yb);
-      yy_new += yb.squaredNorm();
-      g_inf = std::max(g_inf, gb.cwiseAbs().maxCoeff());
+      acc[5 * c] = gb.dot(sb);
+      acc[5 * c + 1] = gb.dot(yb);
+      acc[5 * c + 2] = sb.dot(yb);
+      acc[5 * c + 3] = yb.squaredNorm();
+      acc[5 * c + 4] = gb.cwiseAbs().maxCoeff();
+    }
+    // Reduced in block order, so the bits do not depend on the number of threads.
+    Vector sums = Vector::Zero(width - 1);
+    double g_inf = 0.0;
+    for (Index blk = 0; blk < blocks; ++blk) {
+      sums += partial_.col(blk).head(width - 1);
+      g_inf = std::max(g_inf, partial_(width - 1, blk));
     }
     for (long k = 0; k < c; ++k) {
       const long i = slot(k);
-      sg_[i] = acc_gs[k];
-      yg_[i] = acc_gy[k];
-      sy_(i, p) = acc_ys[k];
-      sy_(p, i) = acc_sy[k];
-      yy_(i, p) = yy_(p, i) = acc_yy[k];
+      sg_[i] = sums[5 * k];
+      yg_[i] = sums[5 * k + 1];
+      sy_(i, p) = sums[5 * k + 2];
+      yy_(i, p) = yy_(p, i) = sums[5 * k + 3];
+      sy_(p, i) = sums[5 * k + 4];
     }
+    const double gs_new = sums[5 * c], gy_new = sums[5 * c + 1], sy_new = sums[5 * c + 2],
+                 yy_new = sums[5 * c + 3];
     // Keep the pair only with positive curvature, so that H stays positive definite (N&W 6.7).
     if (sy_new > std::numeric_limits<double>::epsilon() * yy_new && yy_new > 0) {
       sg_[p] = gs_new;
@@ -139,7 +171,9 @@ class PairMemory {
 
  private:
   long m_;
+  int threads_;
   long head_ = 0, count_ = 0;
+  Matrix partial_;  // per-block partial sums of the fused passes
   std::vector<Vector> s_, y_;
   Matrix sy_, yy_;
   Vector sg_, yg_, cs_, cy_, alpha_;
@@ -159,6 +193,8 @@ const OptionTable<LBFGS::Options>& LBFGS::option_table() {
           "curvature constant of the strong Wolfe line search (c1 < c2 < 1)", 0.0, 1.0);
     t.add<long>("max_linesearch", [](Options& o) -> long& { return o.max_linesearch; },
                 "function evaluations per line search", 1, 1000);
+    t.add<long>("threads", [](Options& o) -> long& { return o.threads; },
+                "threads for the vector passes; 0 = OPTIML_NUM_THREADS or all cores", 0, 1024);
     return t;
   }();
   return table;
@@ -170,7 +206,9 @@ Result LBFGS::minimize(const Objective& f, const Vector& x0) const {
     throw InvalidArgument("option 'c1' of lbfgs must be smaller than 'c2'");
   SolverRun run("lbfgs", f, x0, options_);
   const Index n = x0.size();
-  Vector x = x0, g(n), x_trial(n), g_trial(n), d(n);
+  Vector x(n), g(n), x_trial(n), g_trial(n), d(n);
+  for (Vector* v : {&x, &g, &x_trial, &g_trial, &d}) advise_huge_pages(*v);
+  x = x0;
   double fx = run.value_and_gradient(x, g);
   double g_inf = g.lpNorm<Eigen::Infinity>();
   Status status = run.start(x, fx, g_inf);
@@ -179,7 +217,7 @@ Result LBFGS::minimize(const Objective& f, const Vector& x0) const {
   wolfe.c1 = options_.c1;
   wolfe.c2 = options_.c2;
   wolfe.max_trials = options_.max_linesearch;
-  PairMemory memory(n, options_.memory);
+  PairMemory memory(n, options_.memory, resolve_threads(options_.threads));
   bool retried = false;
 
   while (status == Status::Running) {

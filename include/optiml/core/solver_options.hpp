@@ -23,7 +23,7 @@ void add_common_options(OptionTable<Opts>& t) {
   t.add("gtol", [](Opts& o) -> double& { return o.tolerances.gtol; },
         "stop when the optimality measure (|grad f|_inf) <= gtol", 0.0);
   t.add("ftol", [](Opts& o) -> double& { return o.tolerances.ftol; },
-        "stop when |f_k - f_k+1| <= ftol * max(|f_k|, |f_k+1|, 1); 0 disables", 0.0);
+        "stop when |f_k - f_k+1| <= ftol * max(|f_k|, |f_k+1|); 0 disables", 0.0);
   t.add("xtol", [](Opts& o) -> double& { return o.tolerances.xtol; },
         "stop when |x_k+1 - x_k|_inf <= xtol * (1 + |x_k|_inf); 0 disables", 0.0);
   t.template add<long>("max_iterations", [](Opts& o) -> long& { return o.tolerances.max_iterations; },

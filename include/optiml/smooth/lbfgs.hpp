@@ -30,6 +30,9 @@ class LBFGS {
     double c1 = 1e-4;             // sufficient-decrease constant (N&W 3.6)
     double c2 = 0.9;              // curvature constant; 0.9 for quasi-Newton (N&W 3.6)
     long max_linesearch = 20;     // trials per line search (L-BFGS-B's maxls)
+    // Threads for the vector passes; 0 = OPTIML_NUM_THREADS or all cores. The
+    // result is bit-identical for any value (partial sums are reduced in block order).
+    long threads = 0;
   };
 
   LBFGS() = default;
