@@ -129,14 +129,16 @@ Status SolverRun::end_iteration(IterationRecord rec, const Vector& x, double f_p
   ++iteration_;
   const double f = rec.f;
   const double opt = rec.optimality;
+  // A rejected trust-region (or LM) step leaves x and f unchanged: no ftol/xtol test.
+  const bool stepped = rec.accepted_by != StepAcceptance::TrustRegionRejected;
   record(rec, x, false);
   const Tolerances& t = opts_.tolerances;
   if (!std::isfinite(f) || std::isnan(opt)) return Status::NumericalError;
   if (opt <= t.gtol) return Status::ConvergedGradient;
   last_f_change_ = std::abs(f_prev - f) / std::max(std::abs(f_prev), std::abs(f));
   if (!(last_f_change_ >= 0)) last_f_change_ = 0.0;  // 0/0 when f_prev = f = 0
-  if (t.ftol > 0 && last_f_change_ <= t.ftol) return Status::ConvergedFunctionChange;
-  if (t.xtol > 0) {
+  if (stepped && t.ftol > 0 && last_f_change_ <= t.ftol) return Status::ConvergedFunctionChange;
+  if (stepped && t.xtol > 0) {
     last_dx_ = dx_inf / (1.0 + x.lpNorm<Eigen::Infinity>());
     if (last_dx_ <= t.xtol) return Status::ConvergedStepSize;
   }

@@ -46,7 +46,8 @@ class SolverRun {
   // optimality, step, ls_trials, accepted_by, tr_*); the run fills iteration,
   // time and counters. Tests, in order: non-finite f or optimality
   // (NumericalError); optimality <= gtol; ftol on |f_prev - f|; xtol on
-  // dx_inf; observers; max_iterations; max_evaluations; max_seconds.
+  // dx_inf; observers; max_iterations; max_evaluations; max_seconds. A record with
+  // accepted_by == TrustRegionRejected took no step: the ftol and xtol tests are skipped.
   // Returns Running to continue.
   Status end_iteration(IterationRecord record, const Vector& x, double f_prev, double dx_inf);
 

@@ -9,11 +9,15 @@ namespace optiml {
 
 class LineFunction {
  public:
-  // x and d must outlive the LineFunction; x_trial and g_trial are work buffers.
+  // x and d must outlive the LineFunction; x_trial and g_trial are work buffers
+  // (resized to dim when needed, so preallocate them to avoid allocation).
   LineFunction(SolverRun& run, const Vector& x, const Vector& d, Vector& x_trial, Vector& g_trial);
 
-  double value(double alpha);                                  // phi(alpha)
-  double value_and_derivative(double alpha, double& dphi);     // phi and phi'
+  double value(double alpha);                               // phi(alpha)
+  double value_and_derivative(double alpha, double& dphi);  // phi and phi'
+  // Writes x + alpha d into the trial point without evaluating (gradient_current() becomes
+  // false); line searches use it to leave their best point in the buffer after a failure.
+  void place(double alpha);
   const Vector& trial_point() const { return x_trial_; }
   const Vector& trial_gradient() const { return g_trial_; }
   // True when trial_gradient() belongs to trial_point() (last call computed it).
@@ -21,6 +25,8 @@ class LineFunction {
   double last_alpha() const { return last_alpha_; }
   long evaluations() const { return evaluations_; }
   SolverRun& run() { return run_; }
+  const Vector& base_point() const { return x_; }
+  const Vector& direction() const { return d_; }
 
  private:
   SolverRun& run_;
@@ -32,5 +38,13 @@ class LineFunction {
   double last_alpha_ = 0.0;
   long evaluations_ = 0;
 };
+
+// The status a solver ends with after a failed line search: the evaluation or time
+// limit when one cut the search short, else LineSearchFailed.
+inline Status line_search_failure_status(SolverRun& run) {
+  if (!run.budget_exhausted()) return Status::LineSearchFailed;
+  const long limit = run.tolerances().max_evaluations;
+  return limit > 0 && run.evaluations().total() >= limit ? Status::MaxEvaluations : Status::MaxTime;
+}
 
 }  // namespace optiml

@@ -7,8 +7,8 @@ namespace optiml {
 
 struct LineSearchResult {
   bool success = false;
-  double step = 0.0;         // accepted alpha (the best finite trial on failure)
-  double f = 0.0;            // phi(step)
+  double step = 0.0;             // accepted alpha (the best finite trial on failure)
+  double f = 0.0;                // phi(step)
   double dphi = kNotApplicable;  // phi'(step) when computed
   long evaluations = 0;
   StepAcceptance accepted_by = StepAcceptance::None;

@@ -2,6 +2,7 @@
 // Built-in test problems that know their start point, minimizer and optimal
 // value, so that one line tests any solver on them (in the spirit of ensmallen).
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,11 +18,16 @@ struct TestProblem {
   std::shared_ptr<const Objective> objective;  // a LeastSquares when least_squares is true
   Vector x0;                                   // standard starting point
   double f_star = 0.0;                         // optimal value in optiml's convention (LS: 1/2 |r|^2)
+                                               // (NaN when unknown, e.g. an MGH problem at a size
+                                               // the paper gives no value for)
   Vector x_star;                               // a minimizer when known (empty otherwise)
   bool least_squares = false;
   // Other local minimizers a solver may legitimately reach (e.g. Himmelblau's four),
   // each with its value; empty when the problem has one.
   std::vector<std::pair<Vector, double>> other_minima;
+  // The optimal value as the source publishes it, in the source's convention (MGH:
+  // sum r_i^2 = 2 f_star, to the digits printed in the paper); NaN when there is none.
+  double published_f = std::numeric_limits<double>::quiet_NaN();
   const LeastSquares* as_least_squares() const {
     return dynamic_cast<const LeastSquares*>(objective.get());
   }
