@@ -271,8 +271,11 @@ std::string command_usage_text(const CommandSpec& spec) {
   std::string s = "usage: optiml " + spec.name;
   if (!spec.operands.empty()) s += " " + spec.operands;
   for (const auto& f : spec.flags) {
-    std::string item = f.name + (f.metavar.empty() ? "" : " " + f.metavar);
-    s += " " + (f.required ? item : "[" + item + "]") + (f.repeatable ? "..." : "");
+    s += f.required ? " " : " [";
+    s += f.name;
+    if (!f.metavar.empty()) s.append(" ").append(f.metavar);
+    if (!f.required) s += ']';
+    if (f.repeatable) s += "...";
   }
   s += "\n\n" + spec.summary + "\n";
   if (!spec.flags.empty()) {

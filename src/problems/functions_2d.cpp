@@ -61,7 +61,7 @@ TestProblem make_2d(const char* name, const Formulas2d& formulas, Vector x0, Vec
 }
 
 // Rosenbrock (1960), "An automatic method for finding the greatest or least value of a function".
-const Formulas2d kRosenbrock{
+constexpr Formulas2d kRosenbrock{
     [](double x, double y) { return 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x); },
     [](double x, double y, double g[2]) {
       const double t = y - x * x;
@@ -75,7 +75,7 @@ const Formulas2d kRosenbrock{
     }};
 
 // Himmelblau (1972), "Applied Nonlinear Programming", p. 428.
-const Formulas2d kHimmelblau{[](double x, double y) {
+constexpr Formulas2d kHimmelblau{[](double x, double y) {
                                const double a = x * x + y - 11, b = x + y * y - 7;
                                return a * a + b * b;
                              },
@@ -93,7 +93,7 @@ const Formulas2d kHimmelblau{[](double x, double y) {
 
 // Beale (1958); More, Garbow & Hillstrom (1981) problem 5: residuals c_k - x (1 - y^k).
 constexpr double kBealeC[3] = {1.5, 2.25, 2.625};
-const Formulas2d kBeale{[](double x, double y) {
+constexpr Formulas2d kBeale{[](double x, double y) {
                           double f = 0, yk = 1;
                           for (int k = 0; k < 3; ++k) {
                             yk *= y;
@@ -128,7 +128,7 @@ const Formulas2d kBeale{[](double x, double y) {
                           }
                         }};
 
-const Formulas2d kBooth{[](double x, double y) {
+constexpr Formulas2d kBooth{[](double x, double y) {
                           const double a = x + 2 * y - 7, b = 2 * x + y - 5;
                           return a * a + b * b;
                         },
@@ -144,7 +144,7 @@ const Formulas2d kBooth{[](double x, double y) {
                         },
                         18.0, 2.0};  // eigenvalues of [[10, 8], [8, 10]]
 
-const Formulas2d kMatyas{[](double x, double y) { return 0.26 * (x * x + y * y) - 0.48 * x * y; },
+constexpr Formulas2d kMatyas{[](double x, double y) { return 0.26 * (x * x + y * y) - 0.48 * x * y; },
                          [](double x, double y, double g[2]) {
                            g[0] = 0.52 * x - 0.48 * y;
                            g[1] = 0.52 * y - 0.48 * x;
@@ -156,7 +156,7 @@ const Formulas2d kMatyas{[](double x, double y) { return 0.26 * (x * x + y * y) 
                          },
                          1.0, 0.04};  // eigenvalues of [[0.52, -0.48], [-0.48, 0.52]]
 
-const Formulas2d kThreeHumpCamel{[](double x, double y) {
+constexpr Formulas2d kThreeHumpCamel{[](double x, double y) {
                                    const double x2 = x * x;
                                    return x2 * (2 + x2 * (-1.05 + x2 / 6)) + x * y + y * y;
                                  },

@@ -39,46 +39,51 @@ constexpr double kOsborne2Y[65] = {
 
 using F = MghFunction;
 
-// name, title, n, m, min_n, max_n, n_multiple (m given at the standard n).
-const std::vector<MghSpec> kSpecs = {
-    {F::Rosenbrock, "mgh-rosenbrock", "Rosenbrock", 2, 2, 2, 2, 1},
-    {F::FreudensteinRoth, "mgh-freudenstein-roth", "Freudenstein and Roth", 2, 2, 2, 2, 1},
-    {F::PowellBadlyScaled, "mgh-powell-badly-scaled", "Powell badly scaled", 2, 2, 2, 2, 1},
-    {F::BrownBadlyScaled, "mgh-brown-badly-scaled", "Brown badly scaled", 2, 3, 2, 2, 1},
-    {F::Beale, "mgh-beale", "Beale", 2, 3, 2, 2, 1},
-    {F::JennrichSampson, "mgh-jennrich-sampson", "Jennrich and Sampson", 2, 10, 2, 2, 1},
-    {F::HelicalValley, "mgh-helical-valley", "Helical valley", 3, 3, 3, 3, 1},
-    {F::Bard, "mgh-bard", "Bard", 3, 15, 3, 3, 1},
-    {F::Gaussian, "mgh-gaussian", "Gaussian", 3, 15, 3, 3, 1},
-    {F::Meyer, "mgh-meyer", "Meyer", 3, 16, 3, 3, 1},
-    {F::Gulf, "mgh-gulf", "Gulf research and development", 3, 99, 3, 3, 1},
-    {F::Box3d, "mgh-box-3d", "Box three-dimensional", 3, 10, 3, 3, 1},
-    {F::PowellSingular, "mgh-powell-singular", "Powell singular", 4, 4, 4, 4, 1},
-    {F::Wood, "mgh-wood", "Wood", 4, 6, 4, 4, 1},
-    {F::KowalikOsborne, "mgh-kowalik-osborne", "Kowalik and Osborne", 4, 11, 4, 4, 1},
-    {F::BrownDennis, "mgh-brown-dennis", "Brown and Dennis", 4, 20, 4, 4, 1},
-    {F::Osborne1, "mgh-osborne-1", "Osborne 1", 5, 33, 5, 5, 1},
-    {F::BiggsExp6, "mgh-biggs-exp6", "Biggs EXP6", 6, 13, 6, 6, 1},
-    {F::Osborne2, "mgh-osborne-2", "Osborne 2", 11, 65, 11, 11, 1},
-    {F::Watson, "mgh-watson", "Watson", 6, 31, 2, 31, 1},
-    {F::ExtendedRosenbrock, "mgh-extended-rosenbrock", "Extended Rosenbrock", 10, 10, 2, kMaxN, 2},
-    {F::ExtendedPowell, "mgh-extended-powell", "Extended Powell singular", 12, 12, 4, kMaxN, 4},
-    {F::Penalty1, "mgh-penalty-1", "Penalty I", 10, 11, 1, kMaxN, 1},
-    {F::Penalty2, "mgh-penalty-2", "Penalty II", 10, 20, 1, kMaxN, 1},
-    {F::VariablyDimensioned, "mgh-variably-dimensioned", "Variably dimensioned", 10, 12, 1, kMaxN, 1},
-    {F::Trigonometric, "mgh-trigonometric", "Trigonometric", 10, 10, 1, kMaxN, 1},
-    {F::BrownAlmostLinear, "mgh-brown-almost-linear", "Brown almost-linear", 10, 10, 1, kMaxN, 1},
-    {F::DiscreteBoundaryValue, "mgh-discrete-boundary-value", "Discrete boundary value", 10, 10, 1, kMaxN, 1},
-    {F::DiscreteIntegralEquation, "mgh-discrete-integral-equation", "Discrete integral equation", 10, 10, 1,
-     kMaxN, 1},
-    {F::BroydenTridiagonal, "mgh-broyden-tridiagonal", "Broyden tridiagonal", 10, 10, 1, kMaxN, 1},
-    {F::BroydenBanded, "mgh-broyden-banded", "Broyden banded", 10, 10, 1, kMaxN, 1},
-    {F::LinearFullRank, "mgh-linear-full-rank", "Linear function - full rank", 10, 20, 1, kMaxN, 1},
-    {F::LinearRank1, "mgh-linear-rank-1", "Linear function - rank 1", 10, 20, 1, kMaxN, 1},
-    {F::LinearRank1ZeroColumns, "mgh-linear-rank-1-zero",
-     "Linear function - rank 1 with zero columns and rows", 10, 20, 3, kMaxN, 1},
-    {F::Chebyquad, "mgh-chebyquad", "Chebyquad", 10, 10, 1, kMaxN, 1},
-};
+// name, title, n, m, min_n, max_n, n_multiple (m given at the standard n). A function-local
+// static, so that other translation units' static initializers may use it.
+const std::vector<MghSpec>& specs_table() {
+  static const std::vector<MghSpec> specs = {
+      {F::Rosenbrock, "mgh-rosenbrock", "Rosenbrock", 2, 2, 2, 2, 1},
+      {F::FreudensteinRoth, "mgh-freudenstein-roth", "Freudenstein and Roth", 2, 2, 2, 2, 1},
+      {F::PowellBadlyScaled, "mgh-powell-badly-scaled", "Powell badly scaled", 2, 2, 2, 2, 1},
+      {F::BrownBadlyScaled, "mgh-brown-badly-scaled", "Brown badly scaled", 2, 3, 2, 2, 1},
+      {F::Beale, "mgh-beale", "Beale", 2, 3, 2, 2, 1},
+      {F::JennrichSampson, "mgh-jennrich-sampson", "Jennrich and Sampson", 2, 10, 2, 2, 1},
+      {F::HelicalValley, "mgh-helical-valley", "Helical valley", 3, 3, 3, 3, 1},
+      {F::Bard, "mgh-bard", "Bard", 3, 15, 3, 3, 1},
+      {F::Gaussian, "mgh-gaussian", "Gaussian", 3, 15, 3, 3, 1},
+      {F::Meyer, "mgh-meyer", "Meyer", 3, 16, 3, 3, 1},
+      {F::Gulf, "mgh-gulf", "Gulf research and development", 3, 99, 3, 3, 1},
+      {F::Box3d, "mgh-box-3d", "Box three-dimensional", 3, 10, 3, 3, 1},
+      {F::PowellSingular, "mgh-powell-singular", "Powell singular", 4, 4, 4, 4, 1},
+      {F::Wood, "mgh-wood", "Wood", 4, 6, 4, 4, 1},
+      {F::KowalikOsborne, "mgh-kowalik-osborne", "Kowalik and Osborne", 4, 11, 4, 4, 1},
+      {F::BrownDennis, "mgh-brown-dennis", "Brown and Dennis", 4, 20, 4, 4, 1},
+      {F::Osborne1, "mgh-osborne-1", "Osborne 1", 5, 33, 5, 5, 1},
+      {F::BiggsExp6, "mgh-biggs-exp6", "Biggs EXP6", 6, 13, 6, 6, 1},
+      {F::Osborne2, "mgh-osborne-2", "Osborne 2", 11, 65, 11, 11, 1},
+      {F::Watson, "mgh-watson", "Watson", 6, 31, 2, 31, 1},
+      {F::ExtendedRosenbrock, "mgh-extended-rosenbrock", "Extended Rosenbrock", 10, 10, 2, kMaxN, 2},
+      {F::ExtendedPowell, "mgh-extended-powell", "Extended Powell singular", 12, 12, 4, kMaxN, 4},
+      {F::Penalty1, "mgh-penalty-1", "Penalty I", 10, 11, 1, kMaxN, 1},
+      {F::Penalty2, "mgh-penalty-2", "Penalty II", 10, 20, 1, kMaxN, 1},
+      {F::VariablyDimensioned, "mgh-variably-dimensioned", "Variably dimensioned", 10, 12, 1, kMaxN, 1},
+      {F::Trigonometric, "mgh-trigonometric", "Trigonometric", 10, 10, 1, kMaxN, 1},
+      {F::BrownAlmostLinear, "mgh-brown-almost-linear", "Brown almost-linear", 10, 10, 1, kMaxN, 1},
+      {F::DiscreteBoundaryValue, "mgh-discrete-boundary-value", "Discrete boundary value", 10, 10, 1, kMaxN,
+       1},
+      {F::DiscreteIntegralEquation, "mgh-discrete-integral-equation", "Discrete integral equation", 10, 10, 1,
+       kMaxN, 1},
+      {F::BroydenTridiagonal, "mgh-broyden-tridiagonal", "Broyden tridiagonal", 10, 10, 1, kMaxN, 1},
+      {F::BroydenBanded, "mgh-broyden-banded", "Broyden banded", 10, 10, 1, kMaxN, 1},
+      {F::LinearFullRank, "mgh-linear-full-rank", "Linear function - full rank", 10, 20, 1, kMaxN, 1},
+      {F::LinearRank1, "mgh-linear-rank-1", "Linear function - rank 1", 10, 20, 1, kMaxN, 1},
+      {F::LinearRank1ZeroColumns, "mgh-linear-rank-1-zero",
+       "Linear function - rank 1 with zero columns and rows", 10, 20, 3, kMaxN, 1},
+      {F::Chebyquad, "mgh-chebyquad", "Chebyquad", 10, 10, 1, kMaxN, 1},
+  };
+  return specs;
+}
 
 // m as a function of n where the paper ties them; 0 where m is free.
 Index tied_m(MghFunction f, Index n) {
@@ -139,13 +144,14 @@ Index standard_m(MghFunction f, Index n) {
 
 }  // namespace
 
-const std::vector<MghSpec>& mgh_specs() { return kSpecs; }
+const std::vector<MghSpec>& mgh_specs() { return specs_table(); }
 
 const MghSpec& mgh_spec(MghFunction function) {
   const int k = static_cast<int>(function);
-  if (k < 1 || k > static_cast<int>(kSpecs.size()))
+  const auto& specs = specs_table();
+  if (k < 1 || k > static_cast<int>(specs.size()))
     throw InvalidArgument("mgh_spec: no MGH problem number " + std::to_string(k));
-  return kSpecs[k - 1];
+  return specs[k - 1];
 }
 
 MghProblem::MghProblem(MghFunction function, Index n, Index m) : function_(function) {

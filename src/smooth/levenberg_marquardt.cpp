@@ -78,10 +78,11 @@ Result LevenbergMarquardt::minimize(const LeastSquares& ls, const Vector& x0) co
       else run.residuals(ls, x_trial, r_trial);
       f_trial = 0.5 * r_trial.squaredNorm();
       const double actual = fx - f_trial;
-      const double noise = kRounding * std::max(1.0, std::abs(fx));
-      if (!std::isfinite(f_trial) || !p.allFinite()) rho = -kInf;
-      else if (std::abs(actual) <= noise && std::abs(predicted) <= noise) rho = actual >= 0 ? 1.0 : -kInf;
-      else if (predicted > 0) rho = actual / predicted;
+      // Shifted by delta = 10 eps |f| so that rounding-level steps give rho -> 1
+      // (Conn, Gould & Toint 2000, 17.4.2).
+      const double delta = kRounding * std::abs(fx);
+      if (std::isfinite(f_trial) && p.allFinite() && predicted + delta > 0)
+        rho = (actual + delta) / (predicted + delta);
     } else {
       p.setZero();
     }

@@ -131,17 +131,12 @@ Result trust_region(SolverRun& run, const TrustRegionOptions& o, Model& model, V
     const double f_trial = run.value_and_gradient(x_trial, g_trial);
     const double actual = fx - f_trial;
 
-    double rho;
-    const double noise = kRounding * std::max(1.0, std::abs(fx));
-    if (!std::isfinite(f_trial) || !g_trial.allFinite()) {
-      rho = -std::numeric_limits<double>::infinity();
-    } else if (std::abs(actual) <= noise && std::abs(predicted) <= noise) {
-      rho = actual >= 0 ? 1.0 : -std::numeric_limits<double>::infinity();
-    } else if (predicted > 0) {
-      rho = actual / predicted;
-    } else {
-      rho = -std::numeric_limits<double>::infinity();
-    }
+    // Both reductions shifted by delta = 10 eps |f| (Conn, Gould & Toint 2000,
+    // 17.4.2): at rounding level rho -> 1 instead of a ratio of noise.
+    const double delta = kRounding * std::abs(fx);
+    double rho = -std::numeric_limits<double>::infinity();
+    if (std::isfinite(f_trial) && g_trial.allFinite() && predicted + delta > 0)
+      rho = (actual + delta) / (predicted + delta);
 
     const double p_norm = p.norm();
     if (rho < 0.25) radius = 0.25 * std::min(radius, p_norm);

@@ -29,7 +29,7 @@ TEST(Newton, ReachesRosenbrockMinimumFromStandardStart) {
   const auto r = Newton(tight()).minimize(*p.objective, p.x0);
   EXPECT_EQ(r.status, Status::ConvergedGradient) << r.message;
   EXPECT_LT((r.x - p.x_star).lpNorm<Eigen::Infinity>(), 1e-9);
-  EXPECT_LT(r.iterations, 30);  // 21 with the analytic Hessian
+  EXPECT_LT(r.iterations, 35);  // 25 with the analytic Hessian
   EXPECT_EQ(r.evaluations.hessian, r.iterations);
 }
 

@@ -10,6 +10,7 @@
 #include "optiml/core/least_squares.hpp"
 #include "optiml/core/objective.hpp"
 #include "optiml/core/observer.hpp"
+#include "optiml/core/trace.hpp"
 
 namespace optiml::second_order_testing {
 
@@ -46,6 +47,41 @@ inline std::shared_ptr<Objective> nan_beyond_two(Index n) {
     else H = 2 * Matrix::Identity(x.size(), x.size());
   };
   return make_objective(n, vg, h);
+}
+
+// A smooth, strongly convex, non-quadratic function with analytic Hessian:
+// f = sum_i w_i (x_i - 1)^2 + log(1 + exp(a'x)), w_i in [1, 11], H = 2 diag(w) + s(1-s) a a'
+// with s the logistic function of a'x. Newton-type methods converge superlinearly on it.
+inline std::shared_ptr<Objective> convex_softplus(Index n, bool with_hessian = true) {
+  Vector w(n), a(n);
+  for (Index i = 0; i < n; ++i) {
+    w[i] = 1.0 + 10.0 * static_cast<double>(i) / static_cast<double>(n);
+    a[i] = 3.0 * std::sin(1.0 + static_cast<double>(i));
+  }
+  auto vg = [w, a](const Vector& x, Vector& g) {
+    const double t = a.dot(x);
+    const double s = 1.0 / (1.0 + std::exp(-t));
+    g = 2 * w.cwiseProduct(x - Vector::Ones(x.size())) + s * a;
+    const double softplus = t > 0 ? t + std::log1p(std::exp(-t)) : std::log1p(std::exp(t));
+    return w.dot((x - Vector::Ones(x.size())).cwiseAbs2()) + softplus;
+  };
+  auto h = [w, a](const Vector& x, Matrix& H) {
+    const double s = 1.0 / (1.0 + std::exp(-a.dot(x)));
+    H = s * (1 - s) * a * a.transpose();
+    H.diagonal() += 2 * w;
+  };
+  return with_hessian ? make_objective(n, vg, h) : make_objective(n, vg);
+}
+
+// Ratios |g_{k+1}|_inf / |g_k|_inf of consecutive trace records whose optimality lies in
+// (floor, ceiling]: the local rate of convergence.
+inline std::vector<double> optimality_ratios(const Trace& trace, double ceiling, double floor) {
+  std::vector<double> out;
+  for (std::size_t k = 0; k + 1 < trace.size(); ++k) {
+    const double a = trace.records[k].optimality, b = trace.records[k + 1].optimality;
+    if (a <= ceiling && b > floor) out.push_back(b / a);
+  }
+  return out;
 }
 
 // A LeastSquares from a residual callable (and an optional Jacobian; without one the

@@ -17,6 +17,8 @@
 // that has always been zero gets d_j = 1), so that the damping acts on each variable on
 // its own scale; false uses D = I (MNT's form).
 //
+// Both reductions are shifted by delta = 10 eps |f(x)| before the division (Conn, Gould &
+// Toint 2000, 17.4.2), so that rounding-level steps near the solution give rho near 1.
 // A non-finite f(x + p), or a failed factorization, counts as a rejection. The run ends
 // with LineSearchFailed when mu exceeds 1e300 with no acceptable step. Optimality
 // measure: |J^T r|_inf.

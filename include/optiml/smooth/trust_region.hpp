@@ -23,11 +23,13 @@
 // accepted when rho > eta. The radius becomes 1/4 min(Delta, |p|) when rho < 1/4 (the
 // form of N&W's first edition: equal to Delta/4 on the boundary, and an interior step is
 // not simply retried), min(2 Delta, max_radius) when rho > 3/4 and the step reached the
-// boundary, and stays otherwise. A non-finite f(x + p) counts as rho = -inf. When the
-// actual and predicted reductions are both at rounding level (<= 10 eps max(1, |f|)), a
-// step that does not increase f counts as rho = 1, so that the last iterations are not
-// rejected on noise. The run ends with LineSearchFailed ("no acceptable step") when the
-// radius falls below 1e-15 (1 + |x|_2).
+// boundary, and stays otherwise. A non-finite f(x + p) counts as rho = -inf. Both
+// reductions are shifted by delta = 10 eps |f(x)| before the division (Conn, Gould & Toint,
+// "Trust-region methods", 2000, 17.4.2), so that once they reach rounding level rho tends
+// to 1 instead of being a ratio of noise: the gradient can then still be driven below
+// gtol when f itself no longer resolves the decrease (f may rise by rounding errors). The
+// run ends with LineSearchFailed ("no acceptable step") when the radius falls below
+// 1e-15 (1 + |x|_2).
 //
 // Trace: every iteration, rejected ones included, has step = |p|_2, tr_radius = the
 // radius after the update, tr_ratio = rho, and accepted_by TrustRegionAccepted or
