@@ -127,11 +127,22 @@ Status SolverRun::start(const Vector& x0, double f0, double optimality0) {
 
 Status SolverRun::end_iteration(IterationRecord rec, const Vector& x, double f_prev, double dx_inf) {
   ++iteration_;
-  const double f = rec.f;
-  const double opt = rec.optimality;
   // A rejected trust-region (or LM) step leaves x and f unchanged: no ftol/xtol test.
   const bool stepped = rec.accepted_by != StepAcceptance::TrustRegionRejected;
   record(rec, x, false);
+  const Status tested = stopping_test(f_prev, dx_inf, x, stepped);
+  for (const auto& obs : opts_.observers) {  // every record reaches the observers, the last included
+    const ObserverAction a = obs->on_iteration(last_, x);
+    if (tested != Status::Running) continue;
+    if (a == ObserverAction::Stop) return Status::StoppedByObserver;
+    if (a == ObserverAction::Abort) return Status::AbortedByObserver;
+  }
+  return tested;
+}
+
+Status SolverRun::stopping_test(double f_prev, double dx_inf, const Vector& x, bool stepped) {
+  const double f = last_.f;
+  const double opt = last_.optimality;
   const Tolerances& t = opts_.tolerances;
   if (!std::isfinite(f) || std::isnan(opt)) return Status::NumericalError;
   if (opt <= t.gtol) return Status::ConvergedGradient;
@@ -141,11 +152,6 @@ Status SolverRun::end_iteration(IterationRecord rec, const Vector& x, double f_p
   if (stepped && t.xtol > 0) {
     last_dx_ = dx_inf / (1.0 + x.lpNorm<Eigen::Infinity>());
     if (last_dx_ <= t.xtol) return Status::ConvergedStepSize;
-  }
-  for (const auto& obs : opts_.observers) {
-    const ObserverAction a = obs->on_iteration(last_, x);
-    if (a == ObserverAction::Stop) return Status::StoppedByObserver;
-    if (a == ObserverAction::Abort) return Status::AbortedByObserver;
   }
   if (iteration_ >= t.max_iterations) return Status::MaxIterations;
   if (t.max_evaluations > 0 && evals_.total() >= t.max_evaluations) return Status::MaxEvaluations;

@@ -43,6 +43,7 @@ Result HeavyBall::minimize(const Objective& f, const Vector& x0) const {
   const Options& o = options_;
   option_table().validate(o);
   SolverRun run("heavy-ball", f, x0, o);
+  run.set_extra_names({"momentum"});  // beta of each step; 0 after a restart
   const Index n = x0.size();
   Vector x = x0, x_prev = x0, x_new(n), g(n), g_new(n);
   double fx = run.value_and_gradient(x, g);
@@ -130,9 +131,7 @@ Result HeavyBall::minimize(const Objective& f, const Vector& x0) const {
     status = run.end_iteration(std::move(rec), x, f_prev, (x - x_prev).lpNorm<Eigen::Infinity>());
   }
   const bool use_best = (status != Status::ConvergedGradient && f_best < fx) || !std::isfinite(fx);
-  Result res = use_best ? run.finish(x_best, f_best, g_best, status) : run.finish(x, fx, g_inf, status);
-  res.trace.extra_names = {"momentum"};  // beta of each step; 0 after a restart
-  return res;
+  return use_best ? run.finish(x_best, f_best, g_best, status) : run.finish(x, fx, g_inf, status);
 }
 
 }  // namespace optiml

@@ -62,6 +62,7 @@ Result Nesterov::minimize(const Objective& f, const Vector& x0) const {
       o.momentum == NesterovMomentum::StronglyConvex || (o.momentum == NesterovMomentum::Auto && mu > 0);
 
   SolverRun run("nesterov", f, x0, o);
+  run.set_extra_names({"momentum"});  // beta used to form y_{k+1}; 0 after a restart
   const Index n = x0.size();
   Vector x = x0, x_prev(n), x_new(n), y = x0, gy(n);
   double fx = run.value_and_gradient(y, gy);
@@ -148,11 +149,9 @@ Result Nesterov::minimize(const Objective& f, const Vector& x0) const {
     if (want_extra) rec.extra.assign(1, beta);
     status = run.end_iteration(std::move(rec), x, f_prev, (x - x_prev).lpNorm<Eigen::Infinity>());
   }
-  Result res = status == Status::ConvergedGradient ? run.finish(y, fy, gy_inf, status)
-               : f_best < fx || !std::isfinite(fx) ? run.finish(x_best, f_best, gy_inf, status)
-                                                   : run.finish(x, fx, gy_inf, status);
-  res.trace.extra_names = {"momentum"};  // beta used to form y_{k+1}; 0 after a restart
-  return res;
+  return status == Status::ConvergedGradient         ? run.finish(y, fy, gy_inf, status)
+         : f_best < fx || !std::isfinite(fx) ? run.finish(x_best, f_best, gy_inf, status)
+                                             : run.finish(x, fx, gy_inf, status);
 }
 
 }  // namespace optiml

@@ -94,6 +94,28 @@ TEST(SolverRun, ObserversStopAndAbort) {
   }
 }
 
+// The record that fires a stopping test still reaches the observers; their
+// Stop then does not override the test's status.
+TEST(SolverRun, ObserversSeeTheFinalRecord) {
+  auto f = sphere(1);
+  optiml::SolverOptions o;
+  o.tolerances.gtol = 1e-3;
+  std::vector<double> seen;
+  o.observers.push_back(optiml::make_observer([&](const optiml::IterationRecord& r, const optiml::Vector&) {
+    seen.push_back(r.optimality);
+    return r.iteration == 0 ? optiml::ObserverAction::Continue : optiml::ObserverAction::Stop;
+  }));
+  optiml::Vector x = optiml::Vector::Ones(1);
+  optiml::SolverRun run("t", *f, x, o);
+  ASSERT_EQ(run.start(x, 0.5, 1.0), optiml::Status::Running);
+  optiml::IterationRecord r;
+  r.f = 0.0;
+  r.optimality = 1e-4;
+  EXPECT_EQ(run.end_iteration(r, x, 0.5, 1.0), optiml::Status::ConvergedGradient);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen.back(), 1e-4);
+}
+
 TEST(SolverRun, NonFiniteEndsWithNumericalError) {
   auto f = sphere(1);
   optiml::SolverOptions o;

@@ -4,6 +4,7 @@
 // applied in one documented order.
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "optiml/core/least_squares.hpp"
 #include "optiml/core/objective.hpp"
@@ -46,10 +47,15 @@ class SolverRun {
   // optimality, step, ls_trials, accepted_by, tr_*); the run fills iteration,
   // time and counters. Tests, in order: non-finite f or optimality
   // (NumericalError); optimality <= gtol; ftol on |f_prev - f|; xtol on
-  // dx_inf; observers; max_iterations; max_evaluations; max_seconds. A record with
-  // accepted_by == TrustRegionRejected took no step: the ftol and xtol tests are skipped.
-  // Returns Running to continue.
+  // dx_inf; max_iterations; max_evaluations; max_seconds. Observers see every
+  // record, the last one included; a Stop/Abort counts only when no test fired.
+  // A record with accepted_by == TrustRegionRejected took no step: the ftol and
+  // xtol tests are skipped. Returns Running to continue.
   Status end_iteration(IterationRecord record, const Vector& x, double f_prev, double dx_inf);
+
+  // Names the solver's extra trace columns (IterationRecord::extra, in order),
+  // e.g. {"momentum"}; call before start().
+  void set_extra_names(std::vector<std::string> names) { trace_.extra_names = std::move(names); }
 
   // Checks only the limits (evaluations, time); for inner loops such as line searches.
   bool budget_exhausted() const;
@@ -61,6 +67,7 @@ class SolverRun {
  private:
   void record(IterationRecord& r, const Vector& x, bool force);
   std::string standard_message(Status s) const;
+  Status stopping_test(double f_prev, double dx_inf, const Vector& x, bool stepped);
 
   std::string solver_;
   const Objective& f_;
