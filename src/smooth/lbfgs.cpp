@@ -15,8 +15,12 @@ namespace optiml {
 namespace {
 
 // Elements per block of the fused passes: the block of every stream stays in
-// L1/L2 while each stored vector is read from memory once per pass.
-constexpr Index kBlock = 1024;
+// L2 while each stored vector is read from memory once per pass. Long blocks
+// keep each of the 2m+3 streams sequential for longer (measured on a 2-core
+// EPYC: 19 GB/s with 8 KiB runs, 26 GB/s with 128 KiB); at least 64 blocks
+// balance the threads. Depends on n only, so the reduction order (and thus
+// the bits) does not depend on the thread count.
+Index block_length(Index n) { return std::clamp<Index>((n / 64) / 64 * 64, 1024, 16384); }
 
 // The m most recent (s, y) pairs in a ring, with the inner products the
 // two-loop recursion needs: s_i.y_j, y_i.y_j, s_i.g and y_i.g (never s_i.s_j).
@@ -65,12 +69,13 @@ class PairMemory {
     }
     // One pass: d = -(gamma g + sum cs_k s_k + sum cy_k y_k), with g.d and |d|_inf.
     const Index n = g.size();
-    const Index blocks = (n + kBlock - 1) / kBlock;
+    const Index block = block_length(n);
+    const Index blocks = (n + block - 1) / block;
     partial_.resize(2, blocks);
-#pragma omp parallel for schedule(static) num_threads(threads_) if (blocks > 16)
+#pragma omp parallel for schedule(static) num_threads(threads_) if (n > 16384)
     for (Index blk = 0; blk < blocks; ++blk) {
-      const Index b = blk * kBlock;
-      const Index len = std::min(kBlock, n - b);
+      const Index b = blk * block;
+      const Index len = std::min(block, n - b);
       auto db = d.segment(b, len);
       db = -gamma * g.segment(b, len);
       for (long k = 0; k < c; ++k) {
@@ -106,17 +111,18 @@ class PairMemory {
     std::swap(s_[p], d);
     const long c = count_;  // pairs kept besides the new one
     const Index n = g.size();
-    const Index blocks = (n + kBlock - 1) / kBlock;
+    const Index block = block_length(n);
+    const Index blocks = (n + block - 1) / block;
     // Per block: g.s_k, g.y_k, y.s_k, y.y_k, s.y_k for each kept pair k, then
     // g.s, g.y, s.y, y.y of the new pair and |g|_inf.
     const Index width = 5 * c + 5;
     partial_.resize(width, blocks);
     Vector& sp = s_[p];
     Vector& yp = y_[p];
-#pragma omp parallel for schedule(static) num_threads(threads_) if (blocks > 16)
+#pragma omp parallel for schedule(static) num_threads(threads_) if (n > 16384)
     for (Index blk = 0; blk < blocks; ++blk) {
-      const Index b = blk * kBlock;
-      const Index len = std::min(kBlock, n - b);
+      const Index b = blk * block;
+      const Index len = std::min(block, n - b);
       double* acc = partial_.col(blk).data();
       auto gb = g.segment(b, len);
       auto sb = sp.segment(b, len);
