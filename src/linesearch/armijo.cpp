@@ -115,4 +115,14 @@ LineSearchResult armijo_backtracking(LineFunction& phi, double phi0, double dphi
   return res;
 }
 
+LineSearchResult armijo_with_steepest_fallback(LineFunction& phi, double phi0, double slope, Vector& d,
+                                               const Vector& g, bool fallback, const ArmijoOptions& options) {
+  LineSearchResult ls = armijo_backtracking(phi, phi0, slope, 1.0, options);
+  if (ls.success || !fallback || phi.run().budget_exhausted()) return ls;
+  d = -g;
+  LineSearchResult retry = armijo_backtracking(phi, phi0, -g.squaredNorm(), 1.0, options);
+  retry.evaluations += ls.evaluations;
+  return retry;
+}
+
 }  // namespace optiml

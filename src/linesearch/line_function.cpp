@@ -1,5 +1,9 @@
 #include "optiml/linesearch/line_function.hpp"
 
+#include <utility>
+
+#include "optiml/linesearch/line_search.hpp"
+
 namespace optiml {
 
 LineFunction::LineFunction(SolverRun& run, const Vector& x, const Vector& d, Vector& x_trial, Vector& g_trial)
@@ -30,6 +34,16 @@ double LineFunction::value_and_derivative(double alpha, double& dphi) {
   dphi = g_trial_.dot(d_);
   gradient_current_ = true;
   return f;
+}
+
+double accept_trial(LineFunction& phi, const LineSearchResult& ls, Vector& x, Vector& x_trial, Vector& g,
+                    Vector& g_trial) {
+  std::swap(x, x_trial);
+  if (phi.gradient_current()) {
+    std::swap(g, g_trial);
+    return ls.f;
+  }
+  return phi.run().value_and_gradient(x, g);
 }
 
 }  // namespace optiml

@@ -94,12 +94,8 @@ Result BFGS::minimize(const Objective& f, const Vector& x0) const {
       Hs.rankUpdate(d, rho * rho * yhy + rho);
     }
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = ls.step;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, ls.step, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, d.lpNorm<Eigen::Infinity>());
   }
   return run.finish(x, fx, g_inf, status);

@@ -115,12 +115,8 @@ Result ConjugateGradient::minimize(const Objective& f, const Vector& x0) const {
     steepest = since_restart >= period || !std::isfinite(beta);
     if (!steepest) d = beta * d - g;
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = alpha;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, alpha, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, dx_inf);
   }
   return run.finish(x, fx, g_inf, status);

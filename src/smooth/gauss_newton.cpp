@@ -87,12 +87,8 @@ Result GaussNewton::minimize(const LeastSquares& ls, const Vector& x0) const {
     g.noalias() = J.transpose() * r;
     g_inf = g.lpNorm<Eigen::Infinity>();
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = lsr.step;
-    rec.ls_trials = lsr.evaluations;
-    rec.accepted_by = lsr.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, lsr.step, lsr.evaluations,
+                                                      lsr.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, lsr.step * p.lpNorm<Eigen::Infinity>());
   }
   return run.finish(x, fx, g_inf, status);

@@ -160,12 +160,8 @@ Result GradientDescent::minimize(const Objective& f, const Vector& x0) const {
       g_best = g_inf;
     }
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = alpha;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, alpha, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, dx_inf);
   }
   const bool use_best = !monotone && status != Status::ConvergedGradient && f_best < fx;

@@ -121,12 +121,8 @@ Result HeavyBall::minimize(const Objective& f, const Vector& x0) const {
       g_best = g_inf;
     }
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = alpha;
-    rec.ls_trials = trials;
-    rec.accepted_by = estimate ? StepAcceptance::Armijo : StepAcceptance::FixedStep;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, alpha, trials,
+                                                      estimate ? StepAcceptance::Armijo : StepAcceptance::FixedStep);
     if (want_extra) rec.extra.assign(1, b);
     status = run.end_iteration(std::move(rec), x, f_prev, (x - x_prev).lpNorm<Eigen::Infinity>());
   }

@@ -248,7 +248,7 @@ Result LBFGS::minimize(const Objective& f, const Vector& x0) const {
         retried = true;
         continue;
       }
-      status = run.budget_exhausted() ? Status::MaxEvaluations : Status::LineSearchFailed;
+      status = line_search_failure_status(run);
       break;
     }
     retried = false;
@@ -258,12 +258,8 @@ Result LBFGS::minimize(const Objective& f, const Vector& x0) const {
     fx = ls.f;
     g_inf = memory.push(ls.step, d, g, g_trial);
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = ls.step;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, ls.step, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, ls.step * d_inf);
   }
   return run.finish(x, fx, g_inf, status);

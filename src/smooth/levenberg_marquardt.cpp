@@ -105,12 +105,8 @@ Result LevenbergMarquardt::minimize(const LeastSquares& ls, const Vector& x0) co
       nu *= 2.0;
     }
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = p.norm();
-    rec.ls_trials = factored ? 1 : 0;
-    rec.accepted_by = accepted ? StepAcceptance::FullStep : StepAcceptance::TrustRegionRejected;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, p.norm(), factored ? 1 : 0,
+                                                      accepted ? StepAcceptance::FullStep : StepAcceptance::TrustRegionRejected);
     rec.tr_radius = mu;
     rec.tr_ratio = rho;
     // SolverRun skips the ftol and xtol tests on a TrustRegionRejected record.

@@ -140,12 +140,8 @@ Result Nesterov::minimize(const Objective& f, const Vector& x0) const {
       break;
     }
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = gy_inf;
-    rec.step = 1.0 / L;
-    rec.ls_trials = trials;
-    rec.accepted_by = fixed ? StepAcceptance::FixedStep : StepAcceptance::Armijo;
+    IterationRecord rec = IterationRecord::step_record(fx, gy_inf, 1.0 / L, trials,
+                                                      fixed ? StepAcceptance::FixedStep : StepAcceptance::Armijo);
     if (want_extra) rec.extra.assign(1, beta);
     status = run.end_iteration(std::move(rec), x, f_prev, (x - x_prev).lpNorm<Eigen::Infinity>());
   }

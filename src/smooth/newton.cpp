@@ -67,35 +67,18 @@ Result Newton::minimize(const Objective& f, const Vector& x0) const {
     }
 
     LineFunction phi(run, x, d, x_trial, g_trial);
-    LineSearchResult ls = armijo_backtracking(phi, fx, gd, 1.0, armijo);
-    if (!ls.success && newton_direction && !run.budget_exhausted()) {
-      // The modified model misled the search: one try along -g before giving up.
-      d = -g;
-      gd = -g.squaredNorm();
-      LineSearchResult retry = armijo_backtracking(phi, fx, gd, 1.0, armijo);
-      retry.evaluations += ls.evaluations;
-      ls = retry;
-    }
+    // When the modified model misled the search: one try along -g before giving up.
+    const LineSearchResult ls = armijo_with_steepest_fallback(phi, fx, gd, d, g, newton_direction, armijo);
     if (!ls.success) {
       status = line_search_failure_status(run);
       break;
     }
     const double f_prev = fx;
-    std::swap(x, x_trial);
-    if (phi.gradient_current()) {
-      std::swap(g, g_trial);
-      fx = ls.f;
-    } else {
-      fx = run.value_and_gradient(x, g);
-    }
+    fx = accept_trial(phi, ls, x, x_trial, g, g_trial);
     g_inf = g.lpNorm<Eigen::Infinity>();
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = ls.step;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, ls.step, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, ls.step * d.lpNorm<Eigen::Infinity>());
   }
   return run.finish(x, fx, g_inf, status);

@@ -72,33 +72,18 @@ Result NewtonCG::minimize(const Objective& f, const Vector& x0) const {
     }
 
     LineFunction phi(run, x, p, x_trial, g_trial);
-    LineSearchResult ls = armijo_backtracking(phi, fx, gp, 1.0, armijo);
-    if (!ls.success && newton_direction && !run.budget_exhausted()) {
-      p = -g;  // the inexact Newton step misled the search: one try along -g
-      LineSearchResult retry = armijo_backtracking(phi, fx, -g_norm * g_norm, 1.0, armijo);
-      retry.evaluations += ls.evaluations;
-      ls = retry;
-    }
+    // When the inexact Newton step misled the search: one try along -g.
+    const LineSearchResult ls = armijo_with_steepest_fallback(phi, fx, gp, p, g, newton_direction, armijo);
     if (!ls.success) {
       status = line_search_failure_status(run);
       break;
     }
     const double f_prev = fx;
-    std::swap(x, x_trial);
-    if (phi.gradient_current()) {
-      std::swap(g, g_trial);
-      fx = ls.f;
-    } else {
-      fx = run.value_and_gradient(x, g);
-    }
+    fx = accept_trial(phi, ls, x, x_trial, g, g_trial);
     g_inf = g.lpNorm<Eigen::Infinity>();
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = ls.step;
-    rec.ls_trials = ls.evaluations;
-    rec.accepted_by = ls.accepted_by;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, ls.step, ls.evaluations,
+                                                      ls.accepted_by);
     status = run.end_iteration(std::move(rec), x, f_prev, ls.step * p.lpNorm<Eigen::Infinity>());
   }
   return run.finish(x, fx, g_inf, status);

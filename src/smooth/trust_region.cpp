@@ -152,12 +152,8 @@ Result trust_region(SolverRun& run, const TrustRegionOptions& o, Model& model, V
     }
     new_iterate = accepted;
 
-    IterationRecord rec;
-    rec.f = fx;
-    rec.optimality = g_inf;
-    rec.step = p_norm;
-    rec.ls_trials = 1;
-    rec.accepted_by = accepted ? StepAcceptance::TrustRegionAccepted : StepAcceptance::TrustRegionRejected;
+    IterationRecord rec = IterationRecord::step_record(fx, g_inf, p_norm, 1,
+                                                      accepted ? StepAcceptance::TrustRegionAccepted : StepAcceptance::TrustRegionRejected);
     rec.tr_radius = radius;
     rec.tr_ratio = rho;
     // SolverRun skips the ftol and xtol tests on a TrustRegionRejected record.

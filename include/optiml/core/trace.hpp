@@ -56,6 +56,18 @@ struct IterationRecord {
   long f_evals = 0;                   // cumulative objective evaluations
   long g_evals = 0;                   // cumulative gradient evaluations
   std::vector<double> extra;          // aligned with Trace::extra_names
+
+  // The fields a solver fills at the end of an iteration; the run adds the rest.
+  static IterationRecord step_record(double f, double optimality, double step, long ls_trials,
+                                     StepAcceptance accepted_by) {
+    IterationRecord r;
+    r.f = f;
+    r.optimality = optimality;
+    r.step = step;
+    r.ls_trials = ls_trials;
+    r.accepted_by = accepted_by;
+    return r;
+  }
 };
 
 class Trace {

@@ -39,4 +39,11 @@ inline LineSearchResult armijo_backtracking(LineFunction& phi, double phi0, doub
   return armijo_backtracking(phi, phi0, dphi0, alpha0, options, phi0);
 }
 
+// Armijo backtracking from alpha = 1 along d, the line function's direction (a
+// Newton-type step with slope g'd < 0). When that search fails and `fallback` is
+// set, d becomes -g and one more search runs along it, where a sufficient-decrease
+// step always exists for smooth f (N&W Lemma 3.1); evaluations of both count.
+LineSearchResult armijo_with_steepest_fallback(LineFunction& phi, double phi0, double slope, Vector& d,
+                                               const Vector& g, bool fallback, const ArmijoOptions& options);
+
 }  // namespace optiml

@@ -39,6 +39,14 @@ class LineFunction {
   long evaluations_ = 0;
 };
 
+struct LineSearchResult;
+
+// After a successful search on phi (built over x and the buffers x_trial, g_trial):
+// moves the accepted trial point into x and its gradient into g, evaluating the
+// gradient when the search did not; returns f at the new x.
+double accept_trial(LineFunction& phi, const LineSearchResult& ls, Vector& x, Vector& x_trial, Vector& g,
+                    Vector& g_trial);
+
 // The status a solver ends with after a failed line search: the evaluation or time
 // limit when one cut the search short, else LineSearchFailed.
 inline Status line_search_failure_status(SolverRun& run) {
