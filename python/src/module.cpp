@@ -11,6 +11,7 @@
 #include <string>
 
 #include "optiml/core/error.hpp"
+#include "optiml/core/finite_difference.hpp"
 #include "optiml/core/observer.hpp"
 #include "optiml/problems/test_problem.hpp"
 #include "optiml/solvers.hpp"
@@ -205,7 +206,11 @@ PYBIND11_MODULE(_optiml, m) {
       .def("hess",
            [](const Problem& p, py::handle x) {
              optiml::Matrix H;
-             p.f().hessian(start_point(x), H);
+             const optiml::Vector y = start_point(x);
+             if (p.f().has_hessian())
+               p.f().hessian(y, H);
+             else
+               optiml::finite_difference_hessian(p.f(), y, H);
              return copy_of(H);
            },
            "x"_a)

@@ -1,0 +1,54 @@
+"""optiml.solvers() and optiml.problems: the registry and the test problems from Python."""
+import numpy as np
+import pytest
+
+import optiml
+
+REQUIRED = {"gradient-descent", "heavy-ball", "nesterov", "cg", "newton", "bfgs", "lbfgs", "newton-cg",
+            "trust-dogleg", "trust-steihaug", "gauss-newton", "levenberg-marquardt"}
+
+
+def test_solvers_list_names_options_and_defaults():
+    solvers = {s["name"]: s for s in optiml.solvers()}
+    assert REQUIRED <= set(solvers)
+    lbfgs = solvers["lbfgs"]
+    options = {o["name"]: o for o in lbfgs["options"]}
+    assert options["memory"]["default"] == "10" and options["memory"]["doc"]
+    assert {"gtol", "ftol", "xtol", "max_iterations", "max_evaluations", "max_seconds"} <= set(options)
+    assert solvers["levenberg-marquardt"]["least_squares_only"]
+
+
+def test_problems_list_and_get():
+    listing = optiml.problems()
+    names = [p["name"] for p in listing]
+    assert "rosenbrock" in names and sum(n.startswith("mgh-") for n in names) >= 25
+    p = optiml.problems.get("rosenbrock")
+    assert p.dim == 2 and np.array_equal(p.x0, [-1.2, 1.0]) and p.f_star == 0.0
+    assert p.fun(p.x0) == pytest.approx(24.2)
+    assert np.allclose(p.jac([1.0, 1.0]), 0.0)
+    f, g = p.fun_and_jac(p.x0)
+    assert f == pytest.approx(24.2) and g.shape == (2,)
+    assert np.allclose(p.hess([1.0, 1.0]), [[802.0, -400.0], [-400.0, 200.0]])
+    assert np.allclose(p.hessp([1.0, 1.0], [1.0, 0.0]), [802.0, -400.0])
+    big = optiml.problems.get("extended-rosenbrock", 100)
+    assert big.dim == 100
+    mgh = optiml.problems.get("mgh-bard")
+    assert mgh.least_squares and mgh.residuals(mgh.x0).shape == (15,)
+    assert mgh.published_f == pytest.approx(2 * mgh.f_star)
+
+
+def test_problem_errors_are_value_errors():
+    with pytest.raises(ValueError, match="unknown problem 'nope'"):
+        optiml.problems.get("nope")
+    with pytest.raises(ValueError, match="extended-rosenbrock"):
+        optiml.problems.get("extended-rosenbrock", 3)
+    with pytest.raises(ValueError, match="dim must be an integer"):
+        optiml.problems.get("rosenbrock", 2.5)
+    with pytest.raises(ValueError, match="not a least-squares problem"):
+        optiml.problems.get("rosenbrock").residuals([0.0, 0.0])
+
+
+def test_help_is_a_manual_page():
+    for f in (optiml.minimize, optiml.least_squares, optiml.solvers, optiml.problems.get):
+        assert f.__doc__ and len(f.__doc__) > 80
+    assert "Parameters" in optiml.minimize.__doc__ and "Returns" in optiml.minimize.__doc__
