@@ -52,3 +52,14 @@ def test_help_is_a_manual_page():
     for f in (optiml.minimize, optiml.least_squares, optiml.solvers, optiml.problems.get):
         assert f.__doc__ and len(f.__doc__) > 80
     assert "Parameters" in optiml.minimize.__doc__ and "Returns" in optiml.minimize.__doc__
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import optiml._least_squares
+    import optiml._minimize
+
+    for module in (optiml._minimize, optiml._least_squares):
+        failed, attempted = doctest.testmod(module, raise_on_error=False)
+        assert attempted > 0 and failed == 0, module.__name__
