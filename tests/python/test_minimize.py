@@ -164,3 +164,22 @@ def test_builtin_problems_through_python_callables(name):
                           options={"gtol": 1e-9, "maxiter": 5000})
     assert res.success, res.message
     assert abs(res.fun - p.f_star) <= 1e-6 * max(1.0, abs(p.f_star))
+
+
+@pytest.mark.parametrize("method", SMOOTH)
+@pytest.mark.parametrize("name", ["rosenbrock", "beale", "booth", "matyas", "quadratic", "mgh-helical-valley"])
+def test_every_method_on_builtin_problems(method, name):
+    """Each smooth method, run on the built-in problem object (C++ objective), reaches its f*."""
+    p = optiml.problems.get(name)
+    first_order = method in ("gradient-descent", "heavy-ball", "nesterov", "trust-cauchy")
+    res = optiml.minimize(p, method=method, options={"gtol": 1e-9, "maxiter": 200000 if first_order else 5000})
+    assert res.success, res.message
+    assert abs(res.fun - p.f_star) <= 1e-6 * max(1.0, abs(p.f_star)), (res.fun, p.f_star)
+
+
+@pytest.mark.parametrize("method", ["gauss-newton", "levenberg-marquardt"])
+@pytest.mark.parametrize("name", ["mgh-rosenbrock", "mgh-bard", "mgh-kowalik-osborne", "mgh-osborne-2"])
+def test_least_squares_methods_on_builtin_problems(method, name):
+    p = optiml.problems.get(name)
+    res = optiml.minimize(p, method=method, options={"gtol": 1e-10})
+    assert abs(res.fun - p.f_star) <= 1e-6 * max(1.0, abs(p.f_star)), (res.fun, p.f_star)
