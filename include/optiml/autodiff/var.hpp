@@ -38,44 +38,50 @@ class BasicVar {
 using Var = BasicVar<double>;
 
 namespace detail {
-template <class S>
-BasicVar<S> record(Op op, const BasicVar<S>& a, const S& value, const S& c = S(0.0)) {
-  if (a.is_constant()) return BasicVar<S>(value);
-  return BasicVar<S>(value, active_tape<S>()->push(op, a.node(), -1, c, value));
+// One operation on a (and b): recorded on the active tape when an argument is
+// on it, else folded to a constant with the same evaluate().
+template <Op op, class S>
+inline BasicVar<S> record(const BasicVar<S>& a, const S& c = S(0.0)) {
+  if (a.is_constant()) {
+    S v, da, db;
+    evaluate<op>(a.value(), c, c, v, da, db);
+    return BasicVar<S>(v);
+  }
+  Tape<S>& t = *active_tape<S>();
+  const std::int32_t node = t.template record<op>(a.node(), c);
+  return BasicVar<S>(t.value(node), node);
 }
-template <class S>
-BasicVar<S> record2(Op op, const BasicVar<S>& a, const BasicVar<S>& b, const S& value) {
-  return BasicVar<S>(value, active_tape<S>()->push(op, a.node(), b.node(), S(0.0), value));
+template <Op op, class S>
+inline BasicVar<S> record2(const BasicVar<S>& a, const BasicVar<S>& b) {
+  Tape<S>& t = *active_tape<S>();
+  const std::int32_t node = t.template record<op>(a.node(), b.node());
+  return BasicVar<S>(t.value(node), node);
 }
 }  // namespace detail
 
 // Binary operations: var-var records one node; with a constant side, the
 // constant is stored in the node (so replay keeps it).
 template <class S> BasicVar<S> operator+(const BasicVar<S>& a, const BasicVar<S>& b) {
-  const S v = a.value() + b.value();
-  if (a.is_constant()) return detail::record(Op::AddC, b, v, a.value());
-  if (b.is_constant()) return detail::record(Op::AddC, a, v, b.value());
-  return detail::record2(Op::Add, a, b, v);
+  if (a.is_constant()) return detail::record<Op::AddC>(b, a.value());
+  if (b.is_constant()) return detail::record<Op::AddC>(a, b.value());
+  return detail::record2<Op::Add>(a, b);
 }
 template <class S> BasicVar<S> operator-(const BasicVar<S>& a, const BasicVar<S>& b) {
-  const S v = a.value() - b.value();
-  if (a.is_constant()) return detail::record(Op::CSub, b, v, a.value());
-  if (b.is_constant()) return detail::record(Op::SubC, a, v, b.value());
-  return detail::record2(Op::Sub, a, b, v);
+  if (a.is_constant()) return detail::record<Op::CSub>(b, a.value());
+  if (b.is_constant()) return detail::record<Op::SubC>(a, b.value());
+  return detail::record2<Op::Sub>(a, b);
 }
 template <class S> BasicVar<S> operator*(const BasicVar<S>& a, const BasicVar<S>& b) {
-  const S v = a.value() * b.value();
-  if (a.is_constant()) return detail::record(Op::MulC, b, v, a.value());
-  if (b.is_constant()) return detail::record(Op::MulC, a, v, b.value());
-  return detail::record2(Op::Mul, a, b, v);
+  if (a.is_constant()) return detail::record<Op::MulC>(b, a.value());
+  if (b.is_constant()) return detail::record<Op::MulC>(a, b.value());
+  return detail::record2<Op::Mul>(a, b);
 }
 template <class S> BasicVar<S> operator/(const BasicVar<S>& a, const BasicVar<S>& b) {
-  const S v = a.value() / b.value();
-  if (a.is_constant()) return detail::record(Op::CDiv, b, v, a.value());
-  if (b.is_constant()) return detail::record(Op::DivC, a, v, b.value());
-  return detail::record2(Op::Div, a, b, v);
+  if (a.is_constant()) return detail::record<Op::CDiv>(b, a.value());
+  if (b.is_constant()) return detail::record<Op::DivC>(a, b.value());
+  return detail::record2<Op::Div>(a, b);
 }
-template <class S> BasicVar<S> operator-(const BasicVar<S>& a) { return detail::record(Op::Neg, a, S(-a.value())); }
+template <class S> BasicVar<S> operator-(const BasicVar<S>& a) { return detail::record<Op::Neg>(a); }
 template <class S> BasicVar<S> operator+(const BasicVar<S>& a) { return a; }
 
 #define OPTIML_VAR_MIXED(OP)                                                                                   \
@@ -100,11 +106,8 @@ OPTIML_VAR_COMPARE(==)
 OPTIML_VAR_COMPARE(!=)
 #undef OPTIML_VAR_COMPARE
 
-#define OPTIML_VAR_UNARY(NAME, OP)                      \
-  template <class S> BasicVar<S> NAME(const BasicVar<S>& a) { \
-    using std::NAME;                                    \
-    return detail::record(Op::OP, a, S(NAME(a.value())));  \
-  }
+#define OPTIML_VAR_UNARY(NAME, OP) \
+  template <class S> BasicVar<S> NAME(const BasicVar<S>& a) { return detail::record<Op::OP>(a); }
 OPTIML_VAR_UNARY(exp, Exp)
 OPTIML_VAR_UNARY(log, Log)
 OPTIML_VAR_UNARY(sqrt, Sqrt)
@@ -124,19 +127,12 @@ OPTIML_VAR_UNARY(abs, Abs)
 
 template <class S> BasicVar<S> fabs(const BasicVar<S>& a) { return abs(a); }
 template <class S> BasicVar<S> abs2(const BasicVar<S>& a) { return a * a; }
-template <class S> BasicVar<S> pow(const BasicVar<S>& a, double p) {
-  using std::pow;
-  return detail::record(Op::PowC, a, S(pow(a.value(), S(p))), S(p));
-}
-template <class S> BasicVar<S> pow(double c, const BasicVar<S>& b) {
-  using std::pow;
-  return detail::record(Op::CPow, b, S(pow(S(c), b.value())), S(c));
-}
+template <class S> BasicVar<S> pow(const BasicVar<S>& a, double p) { return detail::record<Op::PowC>(a, S(p)); }
+template <class S> BasicVar<S> pow(double c, const BasicVar<S>& b) { return detail::record<Op::CPow>(b, S(c)); }
 template <class S> BasicVar<S> pow(const BasicVar<S>& a, const BasicVar<S>& b) {
-  using std::pow;
-  if (b.is_constant()) return detail::record(Op::PowC, a, S(pow(a.value(), b.value())), b.value());
-  if (a.is_constant()) return detail::record(Op::CPow, b, S(pow(a.value(), b.value())), a.value());
-  return detail::record2(Op::Pow, a, b, S(pow(a.value(), b.value())));
+  if (b.is_constant()) return detail::record<Op::PowC>(a, b.value());
+  if (a.is_constant()) return detail::record<Op::CPow>(b, a.value());
+  return detail::record2<Op::Pow>(a, b);
 }
 template <class S> BasicVar<S> max(const BasicVar<S>& a, const BasicVar<S>& b) { return a < b ? b : a; }
 template <class S> BasicVar<S> min(const BasicVar<S>& a, const BasicVar<S>& b) { return b < a ? b : a; }
