@@ -17,7 +17,7 @@ py::array readonly_view(const Vector& v) {
 py::array copy_of(const Vector& v) {
   py::array_t<double> a(v.size());
   if (v.size() > 0) std::memcpy(a.mutable_data(), v.data(), static_cast<std::size_t>(v.size()) * sizeof(double));
-  return std::move(a);
+  return a;
 }
 
 py::array copy_of(const Matrix& m) {
@@ -25,7 +25,7 @@ py::array copy_of(const Matrix& m) {
   auto r = a.mutable_unchecked<2>();
   for (Index i = 0; i < m.rows(); ++i)
     for (Index j = 0; j < m.cols(); ++j) r(i, j) = m(i, j);
-  return std::move(a);
+  return a;
 }
 
 std::string shape_of(const py::array& a) {

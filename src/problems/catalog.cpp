@@ -123,9 +123,25 @@ std::string dimension_rule(const ProblemInfo& p) {
 
 }  // namespace
 
-const std::vector<ProblemInfo>& problem_catalog() {
-  static const std::vector<ProblemInfo> catalog = build_catalog();
+namespace {
+std::vector<ProblemInfo>& mutable_catalog() {
+  static std::vector<ProblemInfo> catalog = build_catalog();
   return catalog;
+}
+}  // namespace
+
+const std::vector<ProblemInfo>& problem_catalog() { return mutable_catalog(); }
+
+void register_problem(ProblemInfo info) {
+  if (info.name.empty()) throw InvalidArgument("register_problem: the problem needs a name");
+  if (!info.make) throw InvalidArgument("register_problem: problem '" + info.name + "' has no make function");
+  if (info.min_dim < 1 || info.max_dim < info.min_dim || info.default_dim < info.min_dim ||
+      info.default_dim > info.max_dim || info.dim_multiple < 1)
+    throw InvalidArgument("register_problem: problem '" + info.name + "' needs 1 <= min_dim <= default_dim <= max_dim");
+  auto& catalog = mutable_catalog();
+  for (const ProblemInfo& p : catalog)
+    if (p.name == info.name) throw InvalidArgument("register_problem: the name '" + info.name + "' is taken");
+  catalog.push_back(std::move(info));
 }
 
 const ProblemInfo& find_problem(std::string_view name) {

@@ -212,8 +212,9 @@ TEST(MakeObjective, EverySolverFamilyUsesIt) {
     const optiml::Result r = s.run(*f, x0, {{"gtol", "1e-10"}}, {});
     EXPECT_TRUE(r.success()) << name << ": " << r.message;
     EXPECT_LT((r.x - Vector::Ones(2)).norm(), 1e-8) << name;
-    if (std::string(name) == "newton" || std::string(name) == "trust-dogleg")
+    if (std::string(name) == "newton" || std::string(name) == "trust-dogleg") {
       EXPECT_GT(r.evaluations.hessian, 0) << name;
+    }
   }
   EXPECT_THROW(ad::make_objective(0, Rosen{}), optiml::InvalidArgument);
 }
@@ -246,6 +247,40 @@ TEST(CheckGradient, EveryBuiltInProblemGradientIsRight) {
     const auto c = optiml::check_gradient(*p.objective, p.x0, 1e-5, atol);
     EXPECT_TRUE(c.ok) << info.name << ": " << c.report();
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RegisterProblem, AnAutodiffObjectiveIsReachableByName) {
+  optiml::ProblemInfo info;
+  info.name = "test-ad-quartic";
+  info.family = "autodiff";
+  info.description = "sum (x_i - 1)^4 + (x_i - 1)^2";
+  info.default_dim = 3;
+  info.min_dim = 1;
+  info.max_dim = 10;
+  info.has_hessian = true;
+  info.make = [](optiml::Index n) {
+    optiml::TestProblem p;
+    p.name = "test-ad-quartic";
+    p.objective = ad::make_objective(n, [](const auto& x) {
+      return ((x.array() - 1.0).square().square() + (x.array() - 1.0).square()).sum();
+    });
+    p.x0 = Vector::Zero(n);
+    p.x_star = Vector::Ones(n);
+    return p;
+  };
+  optiml::register_problem(info);
+  const auto p = optiml::make_problem("test-ad-quartic", 4);
+  const auto r = optiml::solvers().find("newton").run(*p.objective, p.x0, {{"gtol", "1e-12"}}, {});
+  EXPECT_TRUE(r.success()) << r.message;
+  EXPECT_LT((r.x - p.x_star).norm(), 1e-6);
+  EXPECT_THROW(optiml::register_problem(info), optiml::InvalidArgument);  // the name is taken
+  info.name = "test-bad-dims";
+  info.max_dim = 0;
+  EXPECT_THROW(optiml::register_problem(info), optiml::InvalidArgument);
 }
 
 }  // namespace

@@ -63,3 +63,19 @@ def test_docstring_examples_run():
     for module in (optiml._minimize, optiml._least_squares):
         failed, attempted = doctest.testmod(module, raise_on_error=False)
         assert attempted > 0 and failed == 0, module.__name__
+
+
+def test_cpp_autodiff_objective_registered_by_name():
+    """A C++ objective made with ad::make_objective and registered by name (python/src/registered_objectives.cpp)."""
+    assert "ad-styblinski-tang" in optiml.problems.names()
+    p = optiml.problems.get("ad-styblinski-tang", 6)
+    assert p.has_hessian
+    for method in ("newton", "trust-dogleg", "lbfgs", "newton-cg"):
+        res = optiml.minimize(p, method=method, options={"gtol": 1e-10})
+        assert res.success, (method, res.message)
+        assert res.fun == pytest.approx(p.f_star, rel=1e-12), method
+        assert np.allclose(res.x, p.x_star, atol=1e-8), method
+    # The AD derivatives agree with the closed forms.
+    x = np.linspace(-2, 2, 6)
+    assert np.allclose(p.jac(x), 2 * x ** 3 - 16 * x + 2.5)
+    assert np.allclose(p.hess(x), np.diag(6 * x ** 2 - 16))

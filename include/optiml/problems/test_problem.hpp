@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "optiml/core/least_squares.hpp"
@@ -47,8 +48,21 @@ struct ProblemInfo {
   std::function<TestProblem(Index dim)> make;
 };
 
-// Every built-in problem, in a stable order.
+// Every built-in problem, in a stable order, then the registered ones.
 const std::vector<ProblemInfo>& problem_catalog();
+
+// Adds a problem to the catalog, so that the CLI, Python's optiml.problems.get
+// and the tests reach it by name (e.g. an ad::make_objective). Register before
+// any thread reads the catalog: at static initialization (ProblemRegistrar) or
+// at the start of main. Throws InvalidArgument for a taken name or bad dimensions.
+void register_problem(ProblemInfo info);
+
+// `static optiml::ProblemRegistrar r{info};` registers at load time (in a file
+// compiled into the program or the Python module, not a static library, whose
+// unreferenced objects the linker drops).
+struct ProblemRegistrar {
+  explicit ProblemRegistrar(ProblemInfo info) { register_problem(std::move(info)); }
+};
 // By name; dim = 0 takes the default. Throws InvalidArgument naming the bad
 // name (listing valid ones) or the bad dimension (stating what is allowed).
 TestProblem make_problem(std::string_view name, Index dim = 0);
