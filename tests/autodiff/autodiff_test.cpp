@@ -284,3 +284,40 @@ TEST(RegisterProblem, AnAutodiffObjectiveIsReachableByName) {
 }
 
 }  // namespace
+
+namespace {
+
+// Forward (Dual<float>) and reverse (a float tape) mode in single precision
+// agree with double on the random programs, to float accuracy.
+TEST(BothPrecisions, FloatForwardAndReverseAgreeWithDouble) {
+  using F = float;
+  int checked = 0;
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const Index n = 1 + static_cast<Index>(seed % 5);
+    ad::testing::RandomProgram p(n, seed, 8 + static_cast<int>(seed % 20));
+    const Vector x = 0.8 * random_vector(n, seed + 1000), v = random_vector(n, seed + 3000);
+    Vector g;
+    const double f = ad::gradient(p, x, g);
+    // Forward mode in float.
+    ad::VectorT<ad::Dual<F>> xd(n);
+    for (Index i = 0; i < n; ++i) xd[i] = ad::Dual<F>(static_cast<F>(x[i]), static_cast<F>(v[i]));
+    const ad::Dual<F> yd = p(xd);
+    const double scale = std::max(1.0, g.norm() * v.norm());
+    ASSERT_NEAR(yd.v, f, 1e-4 * std::max(1.0, std::abs(f))) << "seed " << seed;
+    ASSERT_NEAR(yd.d, g.dot(v), 1e-4 * scale) << "seed " << seed;
+    // Reverse mode on a float tape.
+    ad::Tape<F> tape;
+    ad::TapeScope<F> scope(tape);
+    ad::VectorT<ad::BasicVar<F>> xv(n);
+    for (Index i = 0; i < n; ++i) xv[i] = ad::BasicVar<F>(static_cast<F>(x[i]), tape.input(static_cast<F>(x[i])));
+    const ad::BasicVar<F> y = p(xv);
+    tape.backward(y.is_constant() ? -1 : y.node());
+    Vector gf(n);
+    for (Index i = 0; i < n; ++i) gf[i] = tape.adjoint(static_cast<std::int32_t>(i));
+    ASSERT_LT(rel_err(gf, g), 1e-4) << "seed " << seed;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 200);
+}
+
+}  // namespace

@@ -11,6 +11,7 @@
 #include "optiml/autodiff/dual.hpp"
 #include "optiml/autodiff/var.hpp"
 #include "optiml/core/error.hpp"
+#include "optiml/core/least_squares.hpp"
 #include "optiml/core/objective.hpp"
 
 namespace optiml::ad {
@@ -157,6 +158,45 @@ template <class F>
 std::shared_ptr<Objective> make_objective(Index n, F f) {
   if (n < 1) throw InvalidArgument("ad::make_objective: dimension must be positive, got " + std::to_string(n));
   return std::make_shared<AutodiffObjective<F>>(n, std::move(f));
+}
+
+// A LeastSquares from generic residual code r: R^n -> R^m (r returns VectorT<T>):
+// residuals in double, the Jacobian by forward mode (n directional passes), so
+// Gauss-Newton and Levenberg-Marquardt apply, and every other solver through
+// f = 1/2 |r|^2.
+template <class R>
+class AutodiffLeastSquares final : public LeastSquares {
+ public:
+  AutodiffLeastSquares(Index n, Index m, R r) : n_(n), m_(m), r_(std::move(r)) {}
+  Index dim() const override { return n_; }
+  Index num_residuals() const override { return m_; }
+  void residuals(const Vector& x, Vector& r) const override {
+    r = r_(x);
+    check(r.size());
+  }
+  bool has_jacobian() const override { return true; }
+  void jacobian(const Vector& x, Matrix& J) const override { J = ad::jacobian(r_, x); }
+  void residuals_and_jacobian(const Vector& x, Vector& r, Matrix& J) const override {
+    J = ad::jacobian(r_, x, &r);
+    check(r.size());
+  }
+
+ private:
+  void check(Index got) const {
+    if (got != m_)
+      throw InvalidArgument("ad::make_least_squares: the residual function returned " + std::to_string(got) +
+                            " residuals, declared " + std::to_string(m_));
+  }
+  Index n_, m_;
+  mutable R r_;
+};
+
+template <class R>
+std::shared_ptr<LeastSquares> make_least_squares(Index n, Index m, R r) {
+  if (n < 1 || m < 1)
+    throw InvalidArgument("ad::make_least_squares: n and m must be positive, got " + std::to_string(n) + " and " +
+                          std::to_string(m));
+  return std::make_shared<AutodiffLeastSquares<R>>(n, m, std::move(r));
 }
 
 // A function recorded once at x0 whose gradient is then replayed at any x

@@ -80,7 +80,7 @@ template <class T> Dual<T> log(const Dual<T>& a) {
 template <class T> Dual<T> sqrt(const Dual<T>& a) {
   using std::sqrt;
   const T s = sqrt(a.v);
-  return {s, a.d / (2.0 * s)};
+  return {s, a.d / (T(2) * s)};
 }
 template <class T> Dual<T> sin(const Dual<T>& a) {
   using std::cos;
@@ -95,12 +95,12 @@ template <class T> Dual<T> cos(const Dual<T>& a) {
 template <class T> Dual<T> tan(const Dual<T>& a) {
   using std::tan;
   const T t = tan(a.v);
-  return {t, (1.0 + t * t) * a.d};
+  return {t, (T(1) + t * t) * a.d};
 }
 template <class T> Dual<T> tanh(const Dual<T>& a) {
   using std::tanh;
   const T t = tanh(a.v);
-  return {t, (1.0 - t * t) * a.d};
+  return {t, (T(1) - t * t) * a.d};
 }
 template <class T> Dual<T> sinh(const Dual<T>& a) {
   using std::cosh;
@@ -114,21 +114,21 @@ template <class T> Dual<T> cosh(const Dual<T>& a) {
 }
 template <class T> Dual<T> atan(const Dual<T>& a) {
   using std::atan;
-  return {atan(a.v), a.d / (1.0 + a.v * a.v)};
+  return {atan(a.v), a.d / (T(1) + a.v * a.v)};
 }
 template <class T> Dual<T> asin(const Dual<T>& a) {
   using std::asin;
   using std::sqrt;
-  return {asin(a.v), a.d / sqrt(1.0 - a.v * a.v)};
+  return {asin(a.v), a.d / sqrt(T(1) - a.v * a.v)};
 }
 template <class T> Dual<T> acos(const Dual<T>& a) {
   using std::acos;
   using std::sqrt;
-  return {acos(a.v), -a.d / sqrt(1.0 - a.v * a.v)};
+  return {acos(a.v), -a.d / sqrt(T(1) - a.v * a.v)};
 }
 template <class T> Dual<T> log1p(const Dual<T>& a) {
   using std::log1p;
-  return {log1p(a.v), a.d / (1.0 + a.v)};
+  return {log1p(a.v), a.d / (T(1) + a.v)};
 }
 template <class T> Dual<T> expm1(const Dual<T>& a) {
   using std::exp;
@@ -140,12 +140,12 @@ template <class T> Dual<T> fabs(const Dual<T>& a) { return abs(a); }
 template <class T> Dual<T> abs2(const Dual<T>& a) { return a * a; }
 template <class T> Dual<T> pow(const Dual<T>& a, double p) {
   using std::pow;
-  return {pow(a.v, p), p * pow(a.v, p - 1.0) * a.d};
+  return {pow(a.v, T(p)), T(p) * pow(a.v, T(p - 1.0)) * a.d};
 }
 template <class T> Dual<T> pow(const Dual<T>& a, const Dual<T>& b) { return exp(b * log(a)); }
 template <class T> Dual<T> pow(double a, const Dual<T>& b) {
   using std::log;
-  return exp(b * log(a));
+  return exp(b * T(log(a)));
 }
 template <class T> Dual<T> max(const Dual<T>& a, const Dual<T>& b) { return a < b ? b : a; }
 template <class T> Dual<T> min(const Dual<T>& a, const Dual<T>& b) { return b < a ? b : a; }
