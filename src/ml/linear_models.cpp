@@ -1,0 +1,195 @@
+#include "optiml/ml/linear_models.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <Eigen/Cholesky>
+#include <Eigen/QR>
+
+#include "optiml/core/error.hpp"
+#include "optiml/core/options.hpp"
+#include "optiml/ml/metrics.hpp"
+#include "optiml/solvers.hpp"
+
+namespace optiml {
+
+namespace {
+template <class Design>
+void check_samples(const Design& X, const Vector& y, const char* what) {
+  if (X.rows() == 0 || X.cols() == 0) throw InvalidArgument(std::string(what) + ": the dataset is empty");
+  if (y.size() != X.rows())
+    throw InvalidArgument(std::string(what) + ": " + std::to_string(y.size()) + " labels for " +
+                          std::to_string(X.rows()) + " samples");
+  if (!y.allFinite()) throw InvalidArgument(std::string(what) + ": labels contain NaN or Inf");
+  bool finite = true;
+  if constexpr (std::is_same_v<Design, SparseMatrix>)
+    finite = Eigen::Map<const Vector>(X.valuePtr(), X.nonZeros()).allFinite();
+  else
+    finite = X.allFinite();
+  if (!finite) throw InvalidArgument(std::string(what) + ": features contain NaN or Inf");
+}
+}  // namespace
+
+void LinearModelBase::require_fitted(const char* what) const {
+  if (!fitted()) throw InvalidArgument(std::string(what) + ": the model is not fitted yet (call fit first)");
+}
+
+void LinearModelBase::check_features(Index d, const char* what) const {
+  require_fitted(what);
+  if (d != coef_.cols())
+    throw InvalidArgument(std::string(what) + ": X has " + std::to_string(d) + " features, the model was fitted on " +
+                          std::to_string(coef_.cols()));
+}
+
+Matrix LinearModelBase::decision_function(const RowMatrix& X) const {
+  check_features(X.cols(), "decision_function");
+  Matrix Z = X * coef_.transpose();
+  Z.rowwise() += intercept_.transpose();
+  return Z;
+}
+
+Matrix LinearModelBase::decision_function(const SparseMatrix& X) const {
+  check_features(X.cols(), "decision_function");
+  Matrix Z = X * coef_.transpose();
+  Z.rowwise() += intercept_.transpose();
+  return Z;
+}
+
+// ---------------------------------------------------------------- logistic
+
+template <class Design>
+LogisticRegression& LogisticRegression::fit_impl(std::shared_ptr<const Design> X, const Vector& y) {
+  if (!X) throw InvalidArgument("LogisticRegression.fit: X is null");
+  check_samples(*X, y, "LogisticRegression.fit");
+  if (!(o_.C > 0)) throw InvalidArgument("LogisticRegression: C must be > 0, got " + std::to_string(o_.C));
+  const std::set<double> labels(y.data(), y.data() + y.size());
+  if (labels.size() < 2) throw InvalidArgument("LogisticRegression.fit: y has a single class");
+  classes_.assign(labels.begin(), labels.end());
+  const Index n = X->rows(), d = X->cols(), K = static_cast<Index>(classes_.size());
+  ErmObjective::Options eo;
+  eo.fit_intercept = o_.fit_intercept;
+  eo.l2 = 1.0 / (o_.C * static_cast<double>(n));
+  eo.threads = o_.threads;
+  Vector target(n);
+  if (K == 2) {
+    eo.loss = LossKind::Logistic;
+    for (Index i = 0; i < n; ++i) target[i] = y[i] == classes_[1] ? 1.0 : -1.0;
+  } else {
+    eo.classes = K;
+    for (Index i = 0; i < n; ++i)
+      target[i] = static_cast<double>(std::lower_bound(classes_.begin(), classes_.end(), y[i]) - classes_.begin());
+  }
+  const ErmObjective f(X, std::move(target), eo);
+  const Index k = K == 2 ? 1 : K;
+  Vector w0 = Vector::Zero(f.dim());
+  if (o_.warm_start && coef_.rows() == k && coef_.cols() == d) {  // parameters are [vec(W) (d x k); b]
+    w0.head(d * k) = Eigen::Map<const Vector>(Matrix(coef_.transpose()).data(), d * k);
+    if (o_.fit_intercept) w0.tail(k) = intercept_;
+  }
+  const SolverInfo& s = solvers().find(o_.solver);
+  if (s.least_squares_only) throw InvalidArgument("LogisticRegression: solver '" + s.name + "' needs a least-squares problem");
+  result_ = s.run(f, w0, {{"gtol", format_double(o_.tol)}, {"max_iterations", std::to_string(o_.max_iter)}}, {});
+  coef_ = Eigen::Map<const Matrix>(result_.x.data(), d, k).transpose();
+  intercept_ = o_.fit_intercept ? Vector(result_.x.tail(k)) : Vector::Zero(k);
+  return *this;
+}
+
+LogisticRegression& LogisticRegression::fit(std::shared_ptr<const RowMatrix> X, const Vector& y) {
+  return fit_impl(std::move(X), y);
+}
+LogisticRegression& LogisticRegression::fit(std::shared_ptr<const SparseMatrix> X, const Vector& y) {
+  return fit_impl(std::move(X), y);
+}
+
+Matrix LogisticRegression::proba_from_scores(const Matrix& Z) const {
+  Matrix P(Z.rows(), static_cast<Index>(classes_.size()));
+  if (classes_.size() == 2) {
+    for (Index i = 0; i < Z.rows(); ++i) {
+      P(i, 1) = sigmoid(Z(i, 0));
+      P(i, 0) = 1.0 - P(i, 1);
+    }
+    return P;
+  }
+  for (Index i = 0; i < Z.rows(); ++i) {
+    const double m = Z.row(i).maxCoeff();
+    P.row(i) = (Z.row(i).array() - m).exp();
+    P.row(i) /= P.row(i).sum();
+  }
+  return P;
+}
+
+Vector LogisticRegression::labels_from_scores(const Matrix& Z) const {
+  Vector out(Z.rows());
+  for (Index i = 0; i < Z.rows(); ++i) {
+    Index c = 0;
+    if (classes_.size() == 2)
+      c = Z(i, 0) > 0 ? 1 : 0;
+    else
+      Z.row(i).maxCoeff(&c);
+    out[i] = classes_[static_cast<std::size_t>(c)];
+  }
+  return out;
+}
+
+Vector LogisticRegression::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X)); }
+Vector LogisticRegression::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X)); }
+Matrix LogisticRegression::predict_proba(const RowMatrix& X) const { return proba_from_scores(decision_function(X)); }
+Matrix LogisticRegression::predict_proba(const SparseMatrix& X) const { return proba_from_scores(decision_function(X)); }
+double LogisticRegression::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
+double LogisticRegression::score(const SparseMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
+
+// ---------------------------------------------------------------- ridge
+
+Ridge& Ridge::fit(const RowMatrix& X, const Vector& y) {
+  check_samples(X, y, "Ridge.fit");
+  if (!(o_.alpha >= 0)) throw InvalidArgument("Ridge: alpha must be >= 0, got " + std::to_string(o_.alpha));
+  const Index d = X.cols();
+  // Centering removes the intercept from the problem (it is not penalized).
+  Vector mean_x = Vector::Zero(d);
+  double mean_y = 0.0;
+  if (o_.fit_intercept) {
+    mean_x = X.colwise().mean().transpose();
+    mean_y = y.mean();
+  }
+  const Matrix Xc = X.rowwise() - mean_x.transpose();
+  const Vector yc = y.array() - mean_y;
+  Vector w;
+  if (o_.alpha > 0) {
+    Matrix A = Xc.transpose() * Xc;
+    A.diagonal().array() += o_.alpha;
+    w = A.llt().solve(Xc.transpose() * yc);
+  } else {
+    w = Xc.colPivHouseholderQr().solve(yc);  // minimum-residual solution, rank-revealing
+  }
+  coef_ = w.transpose();
+  intercept_ = Vector::Constant(1, mean_y - mean_x.dot(w));
+  result_ = Result();
+  result_.solver = o_.alpha > 0 ? "cholesky" : "qr";
+  result_.x = w;
+  result_.status = Status::ConvergedGradient;
+  result_.message = "closed form";
+  return *this;
+}
+
+Ridge& Ridge::fit(std::shared_ptr<const SparseMatrix> X, const Vector& y) {
+  if (!X) throw InvalidArgument("Ridge.fit: X is null");
+  check_samples(*X, y, "Ridge.fit");
+  const Index n = X->rows(), d = X->cols();
+  ErmObjective::Options eo;
+  eo.loss = LossKind::Squared;
+  eo.l2 = o_.alpha / static_cast<double>(n);  // |r|^2 + alpha |w|^2 = 2n (mean 1/2 r^2 + alpha/(2n) |w|^2)
+  eo.fit_intercept = o_.fit_intercept;
+  const ErmObjective f(X, y, eo);
+  result_ = solvers().find(o_.solver).run(
+      f, Vector::Zero(f.dim()), {{"gtol", format_double(o_.tol)}, {"max_iterations", std::to_string(o_.max_iter)}}, {});
+  coef_ = result_.x.head(d).transpose();
+  intercept_ = Vector::Constant(1, o_.fit_intercept ? result_.x[d] : 0.0);
+  return *this;
+}
+
+Vector Ridge::predict(const RowMatrix& X) const { return decision_function(X).col(0); }
+Vector Ridge::predict(const SparseMatrix& X) const { return decision_function(X).col(0); }
+double Ridge::score(const RowMatrix& X, const Vector& y) const { return r2_score(y, predict(X)); }
+
+}  // namespace optiml
