@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
 #include <set>
 
 #include <Eigen/Cholesky>
@@ -191,5 +194,116 @@ Ridge& Ridge::fit(std::shared_ptr<const SparseMatrix> X, const Vector& y) {
 Vector Ridge::predict(const RowMatrix& X) const { return decision_function(X).col(0); }
 Vector Ridge::predict(const SparseMatrix& X) const { return decision_function(X).col(0); }
 double Ridge::score(const RowMatrix& X, const Vector& y) const { return r2_score(y, predict(X)); }
+
+}  // namespace optiml
+
+namespace optiml {
+
+// ---------------------------------------------------------------- linear SVM
+
+template <class Design>
+Vector LinearSVC::fit_binary(const Design& X, const Vector& ypm) {
+  const Index n = X.rows(), d = X.cols();
+  const bool bias = o_.fit_intercept;
+  const double s = o_.intercept_scaling;
+  const bool l1 = o_.loss == LossKind::Hinge;
+  const double U = l1 ? o_.C : std::numeric_limits<double>::infinity();
+  const double Dii = l1 ? 0.0 : 0.5 / o_.C;
+  Vector w = Vector::Zero(d + (bias ? 1 : 0)), alpha = Vector::Zero(n), Qii(n);
+  for (Index i = 0; i < n; ++i) Qii[i] = X.row(i).squaredNorm() + (bias ? s * s : 0.0) + Dii;
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), Index{0});
+  std::mt19937_64 rng(o_.seed);
+  epochs_ = 0;
+  for (; epochs_ < o_.max_iter; ++epochs_) {
+    std::shuffle(order.begin(), order.end(), rng);
+    double pg_max = -std::numeric_limits<double>::infinity(), pg_min = std::numeric_limits<double>::infinity();
+    for (Index i : order) {
+      const double yi = ypm[i];
+      double wx = X.row(i).dot(w.head(d).transpose());
+      if (bias) wx += s * w[d];
+      const double G = yi * wx - 1.0 + Dii * alpha[i];
+      double pg = G;
+      if (alpha[i] == 0.0)
+        pg = std::min(G, 0.0);
+      else if (alpha[i] == U)
+        pg = std::max(G, 0.0);
+      pg_max = std::max(pg_max, pg);
+      pg_min = std::min(pg_min, pg);
+      if (std::abs(pg) > 1e-12) {
+        const double old = alpha[i];
+        alpha[i] = std::min(std::max(old - G / Qii[i], 0.0), U);
+        const double step = (alpha[i] - old) * yi;
+        w.head(d) += step * X.row(i).transpose();
+        if (bias) w[d] += step * s;
+      }
+    }
+    if (pg_max - pg_min <= o_.tol) {
+      ++epochs_;
+      break;
+    }
+  }
+  dual_objective_ = 0.5 * w.squaredNorm() + 0.5 * Dii * alpha.squaredNorm() - alpha.sum();
+  double loss = 0.0;
+  for (Index i = 0; i < n; ++i) {
+    double m = X.row(i).dot(w.head(d).transpose()) + (bias ? s * w[d] : 0.0);
+    const double r = std::max(0.0, 1.0 - ypm[i] * m);
+    loss += l1 ? r : r * r;
+  }
+  primal_objective_ = 0.5 * w.squaredNorm() + o_.C * loss;
+  result_ = Result();
+  result_.solver = "dual-cd";
+  result_.x = w;
+  result_.value = primal_objective_;
+  result_.iterations = epochs_;
+  result_.status = epochs_ < o_.max_iter ? Status::ConvergedGradient : Status::MaxIterations;
+  result_.message = epochs_ < o_.max_iter ? "projected-gradient range <= tol" : "reached max_iter epochs";
+  return w;
+}
+
+template <class Design>
+LinearSVC& LinearSVC::fit_impl(const Design& X, const Vector& y) {
+  check_samples(X, y, "LinearSVC.fit");
+  if (!(o_.C > 0)) throw InvalidArgument("LinearSVC: C must be > 0, got " + std::to_string(o_.C));
+  if (o_.loss != LossKind::Hinge && o_.loss != LossKind::SquaredHinge)
+    throw InvalidArgument("LinearSVC: loss must be hinge or squared-hinge");
+  if (o_.solver != "dual-cd")
+    throw InvalidArgument("LinearSVC: solver '" + o_.solver + "' is not available; use dual-cd");
+  const std::set<double> labels(y.data(), y.data() + y.size());
+  if (labels.size() < 2) throw InvalidArgument("LinearSVC.fit: y has a single class");
+  classes_.assign(labels.begin(), labels.end());
+  const Index d = X.cols();
+  const Index k = classes_.size() == 2 ? 1 : static_cast<Index>(classes_.size());
+  coef_.resize(k, d);
+  intercept_.resize(k);
+  for (Index c = 0; c < k; ++c) {  // one-vs-rest (the positive class is classes_[1] when binary)
+    const double positive = k == 1 ? classes_[1] : classes_[static_cast<std::size_t>(c)];
+    const Vector ypm = y.unaryExpr([positive](double t) { return t == positive ? 1.0 : -1.0; });
+    const Vector w = fit_binary(X, ypm);
+    coef_.row(c) = w.head(d).transpose();
+    intercept_[c] = o_.fit_intercept ? o_.intercept_scaling * w[d] : 0.0;
+  }
+  return *this;
+}
+
+LinearSVC& LinearSVC::fit(const RowMatrix& X, const Vector& y) { return fit_impl(X, y); }
+LinearSVC& LinearSVC::fit(const SparseMatrix& X, const Vector& y) { return fit_impl(X, y); }
+
+Vector LinearSVC::labels_from_scores(const Matrix& Z) const {
+  Vector out(Z.rows());
+  for (Index i = 0; i < Z.rows(); ++i) {
+    Index c = 0;
+    if (classes_.size() == 2)
+      c = Z(i, 0) > 0 ? 1 : 0;
+    else
+      Z.row(i).maxCoeff(&c);
+    out[i] = classes_[static_cast<std::size_t>(c)];
+  }
+  return out;
+}
+
+Vector LinearSVC::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X)); }
+Vector LinearSVC::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X)); }
+double LinearSVC::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
 
 }  // namespace optiml

@@ -199,3 +199,40 @@ TEST(Metrics, KnownValues) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(LinearSVC, DualCoordinateDescentMatchesLiblinear) {
+  RowMatrix X;
+  Vector y;
+  read_csv("binary.csv", X, y);
+  for (auto [loss, key] : {std::pair{optiml::LossKind::Hinge, "svc_hinge"},
+                           std::pair{optiml::LossKind::SquaredHinge, "svc_squared_hinge"}}) {
+    const auto& ref = reference().at(key);
+    optiml::LinearSVC::Options o;
+    o.C = 0.5;
+    o.loss = loss;
+    o.tol = 1e-10;
+    o.max_iter = 100000;
+    optiml::LinearSVC m(o);
+    m.fit(X, y);
+    EXPECT_TRUE(m.result().success()) << key << ": " << m.result().message;
+    const double primal = m.primal_objective(), ref_primal = ref.at("primal").number();
+    EXPECT_NEAR(primal, ref_primal, 1e-6 * ref_primal) << key;
+    // Strong duality at the optimum: primal + dual (the dual is stored negated) -> 0.
+    EXPECT_LT(primal + m.dual_objective(), 1e-7 * primal) << key;
+    EXPECT_EQ(m.predict(X), to_vector(ref.at("predict"))) << key;
+    if (loss == optiml::LossKind::SquaredHinge) {  // strictly convex: the solution is unique
+      EXPECT_LT((m.coef() - to_matrix(ref.at("coef"))).norm(), 1e-5) << key;
+    }
+    // Sparse input gives the same model.
+    optiml::LinearSVC ms(o);
+    ms.fit(optiml::SparseMatrix(X.sparseView()), y);
+    EXPECT_LT((ms.coef() - m.coef()).norm(), 1e-8) << key;
+  }
+  optiml::LinearSVC bad;
+  bad.options().solver = "smo";
+  EXPECT_THROW(bad.fit(X, y), optiml::InvalidArgument);
+}
+
+}  // namespace

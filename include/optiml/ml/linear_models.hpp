@@ -3,6 +3,7 @@
 // predict_proba / decision_function, score, coef (K x d) and intercept (K),
 // the solver's Result (with its Trace) and warm starts.
 // X is dense row-major (RowMatrix) or sparse CSR (SparseMatrix), rows = samples.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -98,6 +99,58 @@ class Ridge : public LinearModelBase {
 class LinearRegression : public Ridge {
  public:
   explicit LinearRegression(bool fit_intercept = true) : Ridge(Options{0.0, fit_intercept}) {}
+};
+
+}  // namespace optiml
+
+namespace optiml {
+
+// Linear support vector classifier, liblinear's formulation: minimizes
+// 1/2 |w|^2 + C sum_i loss(y_i w^T [x_i; s]) with the hinge or squared hinge
+// loss, where the bias is the last weight on a constant feature s =
+// intercept_scaling (so it is regularized, as in liblinear and scikit-learn).
+// Solvers: "dual-cd", dual coordinate descent with random permutations
+// (Hsieh, Chang, Lin, Keerthi & Sundararajan, ICML 2008, Algorithm 1),
+// stopping when the projected-gradient range of an epoch is below tol; or a
+// smooth registry solver on the primal (squared hinge only). More than two
+// classes: one-vs-rest.
+class LinearSVC : public LinearModelBase {
+ public:
+  struct Options {
+    double C = 1.0;
+    LossKind loss = LossKind::SquaredHinge;  // or Hinge
+    bool fit_intercept = true;
+    double intercept_scaling = 1.0;
+    std::string solver = "dual-cd";
+    double tol = 1e-4;
+    long max_iter = 1000;  // epochs of dual-cd, iterations of a primal solver
+    std::uint64_t seed = 0;
+  };
+  LinearSVC() = default;
+  explicit LinearSVC(Options o) : o_(std::move(o)) {}
+  LinearSVC& fit(const RowMatrix& X, const Vector& y);
+  LinearSVC& fit(const SparseMatrix& X, const Vector& y);
+  Vector predict(const RowMatrix& X) const;
+  Vector predict(const SparseMatrix& X) const;
+  double score(const RowMatrix& X, const Vector& y) const;
+  const std::vector<double>& classes() const { return classes_; }
+  // Dual objective 1/2 |w|^2 + 1/2 sum D_ii a_i^2 - sum a_i of the last binary
+  // dual-cd fit (negated: the primal is >= -this), and its primal objective.
+  double dual_objective() const { return dual_objective_; }
+  double primal_objective() const { return primal_objective_; }
+  long epochs() const { return epochs_; }
+  Options& options() { return o_; }
+
+ private:
+  template <class Design>
+  LinearSVC& fit_impl(const Design& X, const Vector& y);
+  template <class Design>
+  Vector fit_binary(const Design& X, const Vector& ypm);
+  Vector labels_from_scores(const Matrix& Z) const;
+  Options o_;
+  std::vector<double> classes_;
+  double dual_objective_ = 0.0, primal_objective_ = 0.0;
+  long epochs_ = 0;
 };
 
 }  // namespace optiml

@@ -12,6 +12,7 @@ import os
 import numpy as np
 import sklearn
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
+from sklearn.svm import LinearSVC
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -48,6 +49,15 @@ def main():
         m = LogisticRegression(C=C, tol=1e-12, max_iter=100000).fit(X, y)
         out[f"binary_C{C}"] = {"coef": m.coef_.tolist(), "intercept": m.intercept_.tolist(),
                                "objective": logistic_objective(m, X, y, C), "predict": m.predict(X).tolist()}
+
+    # Linear SVM (liblinear's dual coordinate descent), on the binary data.
+    for loss in ("hinge", "squared_hinge"):
+        m = LinearSVC(C=0.5, loss=loss, tol=1e-10, max_iter=1000000, dual=True).fit(X, y)
+        t = np.where(y == m.classes_[1], 1.0, -1.0)
+        r = np.maximum(0.0, 1.0 - t * (X @ m.coef_[0] + m.intercept_[0]))
+        primal = 0.5 * (m.coef_ ** 2).sum() + 0.5 * m.intercept_[0] ** 2 + 0.5 * (r if loss == "hinge" else r * r).sum()
+        out[f"svc_{loss}"] = {"coef": m.coef_.tolist(), "intercept": m.intercept_.tolist(), "primal": float(primal),
+                              "predict": m.predict(X).tolist()}
 
     # Four classes.
     n, d, k = 400, 5, 4
