@@ -307,3 +307,73 @@ Vector LinearSVC::predict(const SparseMatrix& X) const { return labels_from_scor
 double LinearSVC::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
 
 }  // namespace optiml
+
+namespace optiml {
+
+// ---------------------------------------------------------------- perceptron
+
+Perceptron& Perceptron::fit(const RowMatrix& X, const Vector& y) {
+  check_samples(X, y, "Perceptron.fit");
+  const std::set<double> labels(y.data(), y.data() + y.size());
+  if (labels.size() < 2) throw InvalidArgument("Perceptron.fit: y has a single class");
+  classes_.assign(labels.begin(), labels.end());
+  const Index n = X.rows(), d = X.cols();
+  const Index k = classes_.size() == 2 ? 1 : static_cast<Index>(classes_.size());
+  coef_ = Matrix::Zero(k, d);
+  intercept_ = Vector::Zero(k);
+  updates_ = 0;
+  long epochs_used = 0;
+  bool all_separated = true;
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), Index{0});
+  for (Index c = 0; c < k; ++c) {
+    const double positive = k == 1 ? classes_[1] : classes_[static_cast<std::size_t>(c)];
+    std::mt19937_64 rng(o_.seed + static_cast<std::uint64_t>(c));
+    Vector w = Vector::Zero(d);
+    double b = 0.0;
+    long epoch = 0;
+    bool clean = false;
+    for (; epoch < o_.max_iter && !clean; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      clean = true;
+      for (Index i : order) {
+        const double yi = y[i] == positive ? 1.0 : -1.0;
+        if (yi * (X.row(i).dot(w) + b) <= 0.0) {
+          w += yi * X.row(i).transpose();
+          if (o_.fit_intercept) b += yi;
+          ++updates_;
+          clean = false;
+        }
+      }
+    }
+    epochs_used = std::max(epochs_used, epoch);
+    all_separated = all_separated && clean;
+    coef_.row(c) = w.transpose();
+    intercept_[c] = b;
+  }
+  result_ = Result();
+  result_.solver = "perceptron";
+  result_.iterations = epochs_used;
+  result_.status = all_separated ? Status::ConvergedGradient : Status::MaxIterations;
+  result_.message = all_separated ? "an epoch without a mistake: the training data are separated"
+                                  : "reached max_iter epochs with mistakes left (data not separable?)";
+  return *this;
+}
+
+Vector Perceptron::predict(const RowMatrix& X) const {
+  const Matrix Z = decision_function(X);
+  Vector out(Z.rows());
+  for (Index i = 0; i < Z.rows(); ++i) {
+    Index c = 0;
+    if (classes_.size() == 2)
+      c = Z(i, 0) > 0 ? 1 : 0;
+    else
+      Z.row(i).maxCoeff(&c);
+    out[i] = classes_[static_cast<std::size_t>(c)];
+  }
+  return out;
+}
+
+double Perceptron::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
+
+}  // namespace optiml

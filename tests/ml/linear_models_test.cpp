@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -233,6 +235,45 @@ TEST(LinearSVC, DualCoordinateDescentMatchesLiblinear) {
   optiml::LinearSVC bad;
   bad.options().solver = "smo";
   EXPECT_THROW(bad.fit(X, y), optiml::InvalidArgument);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Perceptron, SeparatesSeparableDataWithinNovikoffsBound) {
+  std::mt19937_64 rng(3);
+  std::normal_distribution<double> N;
+  const Index n = 400, d = 5;
+  Vector w_true(d);
+  for (Index j = 0; j < d; ++j) w_true[j] = N(rng);
+  w_true.normalize();
+  RowMatrix X(n, d);
+  Vector y(n);
+  Index kept = 0;
+  while (kept < n) {  // keep a margin gamma = 0.1 around the separating hyperplane
+    Vector x(d);
+    for (Index j = 0; j < d; ++j) x[j] = N(rng);
+    const double m = x.dot(w_true);
+    if (std::abs(m) < 0.1) continue;
+    X.row(kept) = x.transpose();
+    y[kept++] = m > 0 ? 2.0 : 5.0;
+  }
+  optiml::Perceptron::Options o;
+  o.fit_intercept = false;
+  optiml::Perceptron p(o);
+  p.fit(X, y);
+  EXPECT_TRUE(p.result().success()) << p.result().message;
+  EXPECT_EQ(p.score(X, y), 1.0);
+  const double R = X.rowwise().norm().maxCoeff();
+  EXPECT_LE(p.updates(), static_cast<long>(std::pow(R / 0.1, 2)));
+  // Not separable: stops at max_iter and says so.
+  Vector flipped = y;
+  flipped[0] = flipped[0] == 2.0 ? 5.0 : 2.0;
+  o.max_iter = 5;
+  optiml::Perceptron q(o);
+  q.fit(X, flipped);
+  EXPECT_EQ(q.result().status, optiml::Status::MaxIterations);
 }
 
 }  // namespace

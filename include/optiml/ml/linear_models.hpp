@@ -154,3 +154,33 @@ class LinearSVC : public LinearModelBase {
 };
 
 }  // namespace optiml
+
+namespace optiml {
+
+// Rosenblatt's perceptron: for each sample in a seeded random order, w += y_i x_i
+// (and b += y_i) when y_i (w^T x_i + b) <= 0; stops after an epoch without a
+// mistake (on separable data after at most (R / gamma)^2 updates, Novikoff 1962)
+// or after max_iter epochs. More than two classes: one-vs-rest.
+class Perceptron : public LinearModelBase {
+ public:
+  struct Options {
+    bool fit_intercept = true;
+    long max_iter = 1000;  // epochs
+    std::uint64_t seed = 0;
+  };
+  Perceptron() = default;
+  explicit Perceptron(Options o) : o_(o) {}
+  Perceptron& fit(const RowMatrix& X, const Vector& y);
+  Vector predict(const RowMatrix& X) const;
+  double score(const RowMatrix& X, const Vector& y) const;
+  const std::vector<double>& classes() const { return classes_; }
+  long updates() const { return updates_; }  // total mistakes corrected in the last fit
+  Options& options() { return o_; }
+
+ private:
+  Options o_;
+  std::vector<double> classes_;
+  long updates_ = 0;
+};
+
+}  // namespace optiml
