@@ -21,6 +21,7 @@ build: $(BUILD_DIR)/build.ninja
 run: setup
 	@$(MAKE) --no-print-directory build
 	$(BUILD_DIR)/bin/optiml tour --out out
+	$(BUILD_DIR)/bin/example_fashion_mnist_logreg 1 newton-cg 100 out/fashion_mnist_logreg_trace.csv
 
 test: setup
 	@$(MAKE) --no-print-directory build

@@ -144,31 +144,41 @@ double ErmObjective::evaluate(const Design& X, const Vector& w, Vector* g) const
 }
 
 template <class Design>
-void ErmObjective::hess_vec(const Design& X, const Vector& w, const Vector& v, Vector& Hv) const {
+Matrix ErmObjective::curvature(const Design& X, const Vector& w) const {
+  const Index pw = d_ * k_;
+  const Eigen::Map<const Matrix> W(w.data(), d_, k_);
+  Matrix Z = X * W;
+  if (o_.fit_intercept) Z.rowwise() += w.segment(pw, k_).transpose();
+  if (k_ >= 2) {
+    softmax_rows(Z, y_, 0);  // P
+    return Z;
+  }
+  with_loss(o_.loss, [&](auto K) {
+    for (Index i = 0; i < n_; ++i) Z(i, 0) = loss_eval<decltype(K)::value>(Z(i, 0), y_[i], o_.huber_delta).d2;
+  });
+  return Z;
+}
+
+template <class Design>
+void ErmObjective::hess_vec(const Design& X, const Matrix& C, const Vector& v, Vector& Hv) const {
   const Index B = block_rows(n_), blocks = (n_ + B - 1) / B;
   const Index pw = d_ * k_;
-  const Eigen::Map<const Matrix> W(w.data(), d_, k_), V(v.data(), d_, k_);
-  const Vector b = o_.fit_intercept ? Vector(w.segment(pw, k_)) : Vector::Zero(k_);
+  const Eigen::Map<const Matrix> V(v.data(), d_, k_);
   const Vector vb = o_.fit_intercept ? Vector(v.segment(pw, k_)) : Vector::Zero(k_);
   Matrix partial(dim(), blocks);
 #pragma omp parallel for schedule(static) num_threads(threads_) if (n_ * d_ > 200000)
   for (Index blk = 0; blk < blocks; ++blk) {
     const Index r0 = blk * B, len = std::min(B, n_ - r0);
     const auto XB = X.middleRows(r0, len);
-    Matrix Z = XB * W;
-    Z.rowwise() += b.transpose();
+    const auto CB = C.middleRows(r0, len);
     Matrix T = XB * V;
     T.rowwise() += vb.transpose();
     if (k_ >= 2) {
-      softmax_rows(Z, y_, r0);  // P
       // (d^2 lse) t = P o t - P (p . t) per row.
-      const Vector pt = (Z.array() * T.array()).rowwise().sum();
-      T = (Z.array() * T.array()).matrix() - (Z.array().colwise() * pt.array()).matrix();
+      const Vector pt = (CB.array() * T.array()).rowwise().sum();
+      T = (CB.array() * T.array()).matrix() - (CB.array().colwise() * pt.array()).matrix();
     } else {
-      with_loss(o_.loss, [&](auto K) {
-        for (Index i = 0; i < len; ++i)
-          T(i, 0) *= loss_eval<decltype(K)::value>(Z(i, 0), y_[r0 + i], o_.huber_delta).d2;
-      });
+      T.col(0).array() *= CB.col(0).array();
     }
     auto col = partial.col(blk);
     Eigen::Map<Matrix>(col.data(), d_, k_).noalias() = XB.transpose() * T;
@@ -196,7 +206,12 @@ void ErmObjective::hessian_vector(const Vector& w, const Vector& v, Vector& Hv) 
   if (!hessian_ok())
     throw InvalidArgument(std::string("ErmObjective: the ") + std::string(enum_to_string(o_.loss)) +
                           " loss has no second derivative");
-  std::visit([&](const auto& X) { hess_vec(*X, w, v, Hv); }, X_);
+  std::lock_guard<std::mutex> lock(cache_->mutex);
+  if (cache_->w.size() != w.size() || cache_->w != w) {
+    cache_->curvature = std::visit([&](const auto& X) { return curvature(*X, w); }, X_);
+    cache_->w = w;
+  }
+  std::visit([&](const auto& X) { hess_vec(*X, cache_->curvature, v, Hv); }, X_);
 }
 
 void ErmObjective::hessian(const Vector& w, Matrix& H) const {

@@ -8,6 +8,7 @@
 // the product X_B w and the update X_B^T l'(z_B). Blocks depend on n only and
 // are reduced in order, so results are bit-identical for any thread count.
 #include <memory>
+#include <mutex>
 #include <variant>
 
 #include "optiml/core/objective.hpp"
@@ -58,8 +59,19 @@ class ErmObjective final : public Objective {
   template <class Design>
   double evaluate(const Design& X, const Vector& w, Vector* g) const;
   template <class Design>
-  void hess_vec(const Design& X, const Vector& w, const Vector& v, Vector& Hv) const;
+  void hess_vec(const Design& X, const Matrix& curvature, const Vector& v, Vector& Hv) const;
+  template <class Design>
+  Matrix curvature(const Design& X, const Vector& w) const;
 
+  // Curvature at the last w of hessian_vector (softmax probabilities n x K, or
+  // l''(z_i) n x 1): a CG or trust-region inner loop reuses it for every product,
+  // one product of X fewer per Hessian-vector product.
+  struct CurvatureCache {
+    std::mutex mutex;
+    Vector w;
+    Matrix curvature;
+  };
+  std::shared_ptr<CurvatureCache> cache_ = std::make_shared<CurvatureCache>();
   std::variant<std::shared_ptr<const RowMatrix>, std::shared_ptr<const SparseMatrix>> X_;
   Vector y_;
   Options o_;
