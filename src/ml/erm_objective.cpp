@@ -215,10 +215,31 @@ void ErmObjective::hessian_vector(const Vector& w, const Vector& v, Vector& Hv) 
 }
 
 void ErmObjective::hessian(const Vector& w, Matrix& H) const {
+  check_params(w, "w");
   const Index m = dim();
+  if (k_ == 1 && hessian_ok()) {
+    // [X 1]^T D [X 1] / n + l2 I (no l2 on the intercept): one product, not m of them.
+    const Matrix C = std::visit([&](const auto& X) { return curvature(*X, w); }, X_);
+    const Vector dv = C.col(0);
+    H.setZero(m, m);
+    std::visit(
+        [&](const auto& X) {
+          H.topLeftCorner(d_, d_) = Matrix(X->transpose() * dv.asDiagonal() * *X);
+          if (o_.fit_intercept) {
+            const Vector xd = X->transpose() * dv;
+            H.col(d_).head(d_) = xd;
+            H.row(d_).head(d_) = xd.transpose();
+            H(d_, d_) = dv.sum();
+          }
+        },
+        X_);
+    H /= static_cast<double>(n_);
+    H.topLeftCorner(d_, d_).diagonal().array() += o_.l2;
+    return;
+  }
   H.resize(m, m);
   Vector e = Vector::Zero(m), col;
-  for (Index j = 0; j < m; ++j) {  // one Hessian-vector product per column (exact, symmetric)
+  for (Index j = 0; j < m; ++j) {  // multinomial: one Hessian-vector product per column
     e[j] = 1.0;
     hessian_vector(w, e, col);
     H.col(j) = col;

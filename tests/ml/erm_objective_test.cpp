@@ -153,3 +153,28 @@ TEST(ErmObjective, BadInputIsRejected) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ErmObjective, DenseHessianEqualsHessianVectorProducts) {
+  const Data data = make_data(200, 5, 11);
+  for (bool intercept : {true, false}) {
+    ErmObjective::Options o;
+    o.l2 = 0.3;
+    o.fit_intercept = intercept;
+    for (auto X : {0, 1}) {
+      const ErmObjective f = X == 0 ? ErmObjective(data.X, data.y_pm, o) : ErmObjective(data.Xs, data.y_pm, o);
+      const Vector w = random_vector(f.dim(), 12);
+      Matrix H;
+      f.hessian(w, H);
+      for (Index j = 0; j < f.dim(); ++j) {
+        Vector e = Vector::Zero(f.dim()), Hv;
+        e[j] = 1.0;
+        f.hessian_vector(w, e, Hv);
+        EXPECT_LT((H.col(j) - Hv).norm(), 1e-13) << j;
+      }
+    }
+  }
+}
+
+}  // namespace
