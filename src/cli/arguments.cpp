@@ -74,6 +74,31 @@ std::vector<CommandSpec> build_specs() {
                    {"optiml replay run.json"},
                    "Exit status 0 when x, f, the iteration count and every evaluation count\n"
                    "are bit-identical to the recorded run, 1 otherwise (with a difference report)."});
+  specs.push_back(
+      {"train",
+       "fit a linear model on a data file or a built-in data set and report test metrics",
+       "",
+       0,
+       0,
+       {{"--model", "NAME", "logreg | linsvc | ridge | linreg | perceptron", false, true},
+        {"--data", "FILE", "training data (LIBSVM, CSV with the label in the last column, or NPY features)"},
+        {"--dataset", "NAME", "built-in data set instead of --data: fashion-mnist"},
+        {"--format", "NAME", "libsvm | csv | npy (default: from the file name; .gz allowed)"},
+        {"--labels", "FILE", "NPY labels for NPY features"},
+        {"--test", "FILE", "test data in the same format (its labels in --test-labels for NPY)"},
+        {"--test-labels", "FILE", "NPY labels of --test"},
+        {"--solver", "NAME", "solver of logreg (any smooth solver, default lbfgs) or ridge on sparse data"},
+        {"--C", "VALUE", "inverse regularization of logreg and linsvc (default 1)"},
+        {"--alpha", "VALUE", "penalty of ridge (default 1)"},
+        {"--tol", "VALUE", "stopping tolerance (default: the model's)"},
+        {"--max-iter", "N", "iteration (or epoch) limit (default: the model's)"},
+        {"--trace", "FILE", "write the solver's trace to FILE.csv or FILE.json"},
+        json_flag("print the result as one JSON object")},
+       {"optiml train --model logreg --dataset fashion-mnist --solver newton-cg",
+        "optiml train --model linsvc --data train.svm --test test.svm --C 0.5",
+        "optiml train --model ridge --data house.csv --alpha 3 --json"},
+       "Classification models report accuracy (and the test confusion counts in\n"
+       "--json); ridge and linreg report R^2."});
   specs.push_back({"tour",
                    "run every applicable solver on the classic 2-D functions and extended Rosenbrock",
                    "",

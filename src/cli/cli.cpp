@@ -34,6 +34,7 @@ int dispatch(const Arguments& args, std::ostream& out) {
   if (args.command == "list") return list_command(args, out);
   if (args.command == "replay") return replay_command(args, out);
   if (args.command == "tour") return tour_command(args, out);
+  if (args.command == "train") return train_command(args, out);
   if (args.command == "help") return help_command(args, out);
   out << "optiml " << OPTIML_VERSION << "\n";
   return 0;

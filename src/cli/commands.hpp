@@ -15,6 +15,7 @@ int compare_command(const Arguments& args, std::ostream& out);
 int list_command(const Arguments& args, std::ostream& out);
 int replay_command(const Arguments& args, std::ostream& out);
 int tour_command(const Arguments& args, std::ostream& out);
+int train_command(const Arguments& args, std::ostream& out);
 
 // The whole tool: parses, dispatches, and turns every exception into one line
 // "optiml: error: <message>" on `err` with exit status 2 (usage) or 1.

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -250,6 +251,64 @@ TEST_F(Tool, CompareHasARowPerSolverAndNotApplicableRows) {
   const optiml::Json j = optiml::Json::parse(json.out);
   ASSERT_EQ(j.array().size(), names.size());
   for (std::size_t i = 0; i < names.size(); ++i) EXPECT_EQ(j.array()[i].at("solver").string(), names[i]);
+}
+
+}  // namespace
+
+namespace {
+
+// A separable two-class LIBSVM file: label 1 when x1 > x2.
+void write_classes(const std::string& file, int n, int offset) {
+  std::ofstream out(file);
+  for (int i = 0; i < n; ++i) {
+    const double a = std::sin(1.3 * (i + offset)), b = std::cos(0.7 * (i + offset));
+    out << (a > b ? 1 : 0) << " 1:" << a << " 2:" << b << "\n";
+  }
+}
+
+TEST_F(Tool, TrainFitsEveryModelAndReportsTestMetrics) {
+  write_classes(path("train.svm"), 200, 0);
+  write_classes(path("test.svm"), 80, 1000);
+  for (const char* model : {"logreg", "linsvc", "perceptron"}) {
+    const ToolRun r = run(std::string("train --model ") + model + " --data " + path("train.svm") + " --test " +
+                          path("test.svm") + " --json");
+    ASSERT_EQ(r.status, 0) << model << ": " << r.err;
+    const optiml::Json j = optiml::Json::parse(r.out);
+    EXPECT_EQ(j.at("n_train").number(), 200) << model;
+    EXPECT_GT(j.at("test_accuracy").number(), 0.9) << model;
+  }
+  {
+    std::ofstream csv(path("reg.csv"));
+    for (int i = 0; i < 50; ++i) csv << i * 0.1 << "," << std::sin(i) << "," << 2.0 * i * 0.1 - std::sin(i) + 1 << "\n";
+  }
+  const ToolRun r = run("train --model linreg --data " + path("reg.csv") + " --trace " + path("t.csv"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("train R^2       1.0000"), std::string::npos) << r.out;
+}
+
+TEST_F(Tool, TrainRejectsBadInputWithOneLine) {
+  write_classes(path("train.svm"), 20, 0);
+  struct Case {
+    std::string args, message;
+  };
+  for (const Case& c : {Case{"train --model tree --data " + path("train.svm"), "--model: 'tree' is not one of"},
+                        Case{"train --model logreg", "give exactly one of --data and --dataset"},
+                        Case{"train --model logreg --data " + path("missing.svm"), "cannot open"},
+                        Case{"train --model logreg --data " + path("train.svm") + " --C -1", "--C: must be > 0"},
+                        Case{"train --model logreg --data " + path("x.dat"), "cannot tell the format"},
+                        Case{"train --model logreg --dataset iris", "--dataset: 'iris'"}}) {
+    const ToolRun r = run(c.args);
+    EXPECT_EQ(r.status, 1) << c.args;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << " -> " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  {
+    std::ofstream bad(path("bad.svm"));
+    bad << "1 1:0.5\n0 1:abc\n";
+  }
+  const ToolRun r = run("train --model logreg --data " + path("bad.svm"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("bad.svm:2:"), std::string::npos) << r.err;
 }
 
 }  // namespace
