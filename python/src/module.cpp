@@ -23,6 +23,7 @@ namespace py = pybind11;
 using namespace pybind11::literals;
 
 namespace optiml::python {
+void register_ml(py::module_& m);  // ml_bindings.cpp
 namespace {
 
 py::list solver_list() {
@@ -169,6 +170,7 @@ PYBIND11_MODULE(_optiml, m) {
       PyErr_SetString(PyExc_ValueError, e.what());
     }
   });
+  register_ml(m);
   m.def("solvers", &solver_list);
   m.def("problems", &problem_list);
   m.def("canonical_solver", [](const std::string& name) { return optiml::solvers().find(name).name; });
