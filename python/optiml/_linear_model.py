@@ -170,18 +170,25 @@ class Ridge(_LinearModel):
 
 
 class LinearRegression(Ridge):
-    """Ordinary least squares (Ridge with alpha = 0). Parameter: fit_intercept (True)."""
-    _params = ("fit_intercept",)
+    """Linear regression. loss="squared" (default): ordinary least squares (Ridge with
+    alpha = 0, column-pivoted QR). loss="absolute": least absolute deviations, solved
+    exactly (IRLS, then simplex steps with the optimality certificate |u|_inf <= 1 in
+    result_.optimality). Parameters: fit_intercept (True), loss ("squared")."""
+    _params = ("fit_intercept", "loss")
 
     @classmethod
     def _defaults(cls):
-        return {"fit_intercept": True}
+        return {"fit_intercept": True, "loss": "squared"}
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
-        return {"fit_intercept": self.fit_intercept}
+        return {"fit_intercept": self.fit_intercept, "loss": self.loss}
 
     def fit(self, X: Any, y: Any) -> "LinearRegression":
-        raw = _optiml.fit_linear("ridge", X, np.asarray(y, dtype=float), {"alpha": 0.0, "fit_intercept": self.fit_intercept})
+        if self.loss not in ("squared", "absolute"):
+            raise ValueError(f"loss must be 'squared' or 'absolute', got {self.loss!r}")
+        model, params = ("lad", {"fit_intercept": self.fit_intercept}) if self.loss == "absolute" else \
+            ("ridge", {"alpha": 0.0, "fit_intercept": self.fit_intercept})
+        raw = _optiml.fit_linear(model, X, np.asarray(y, dtype=float), params)
         self.coef_ = raw["coef"][0]
         self.intercept_ = float(raw["intercept"][0])
         self.result_ = OptimizeResult(raw["result"])

@@ -118,3 +118,18 @@ def test_bad_input_raises_value_error():
         optiml.LogisticRegression(solver="sgd").fit(X, y)
     with pytest.raises(ValueError, match="loss"):
         optiml.LinearSVC(loss="log").fit(X, y)
+
+
+def test_least_absolute_deviations_matches_the_lp_solution():
+    from sklearn.linear_model import QuantileRegressor
+
+    rng = np.random.default_rng(8)
+    X = rng.standard_normal((150, 4))
+    y = X @ np.array([1.0, -2.0, 0.5, 3.0]) + 1.0 + rng.standard_t(1.5, 150)
+    ours = optiml.LinearRegression(loss="absolute").fit(X, y)
+    ref = QuantileRegressor(quantile=0.5, alpha=0.0, solver="highs").fit(X, y)
+    obj = lambda m: np.abs(y - m.predict(X)).sum()  # noqa: E731
+    assert ours.result_.success and ours.result_.optimality <= 1 + 1e-9
+    assert obj(ours) == pytest.approx(obj(ref), rel=1e-9) and obj(ours) <= obj(ref) + 1e-9
+    with pytest.raises(ValueError, match="loss"):
+        optiml.LinearRegression(loss="huber").fit(X, y)
