@@ -173,7 +173,9 @@ class LinearRegression(Ridge):
     """Linear regression. loss="squared" (default): ordinary least squares (Ridge with
     alpha = 0, column-pivoted QR). loss="absolute": least absolute deviations, solved
     exactly (IRLS, then simplex steps with the optimality certificate |u|_inf <= 1 in
-    result_.optimality). Parameters: fit_intercept (True), loss ("squared")."""
+    result_.optimality). loss="chebyshev": minimizes the largest absolute residual, exactly
+    (smoothing continuation, then the LP reference with its dual certificate). Parameters:
+    fit_intercept (True), loss ("squared")."""
     _params = ("fit_intercept", "loss")
 
     @classmethod
@@ -184,10 +186,10 @@ class LinearRegression(Ridge):
         return {"fit_intercept": self.fit_intercept, "loss": self.loss}
 
     def fit(self, X: Any, y: Any) -> "LinearRegression":
-        if self.loss not in ("squared", "absolute"):
-            raise ValueError(f"loss must be 'squared' or 'absolute', got {self.loss!r}")
-        model, params = ("lad", {"fit_intercept": self.fit_intercept}) if self.loss == "absolute" else \
-            ("ridge", {"alpha": 0.0, "fit_intercept": self.fit_intercept})
+        if self.loss not in ("squared", "absolute", "chebyshev"):
+            raise ValueError(f"loss must be 'squared', 'absolute' or 'chebyshev', got {self.loss!r}")
+        model = {"squared": "ridge", "absolute": "lad", "chebyshev": "chebyshev"}[self.loss]
+        params = {"alpha": 0.0, "fit_intercept": self.fit_intercept}
         raw = _optiml.fit_linear(model, X, np.asarray(y, dtype=float), params)
         self.coef_ = raw["coef"][0]
         self.intercept_ = float(raw["intercept"][0])

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "optiml/core/error.hpp"
+#include "optiml/ml/chebyshev.hpp"
 #include "optiml/ml/lad.hpp"
 #include "optiml/ml/linear_models.hpp"
 #include "py_convert.hpp"
@@ -107,6 +108,24 @@ py::dict fit_linear(const std::string& model, py::handle X, py::handle y, const 
     return fitted(m);
   }
   const RowMatrix Xd = D.dense ? *D.dense : RowMatrix(Matrix(*D.sparse));
+  if (model == "chebyshev") {
+    const bool intercept = get(p, "fit_intercept", true);
+    const ChebyshevResult r = chebyshev_regression(Xd, labels, intercept);
+    const Index d = Xd.cols();
+    py::dict out;
+    out["coef"] = copy_of(Matrix(r.w.head(d).transpose()));
+    out["intercept"] = copy_of(Vector(Vector::Constant(1, intercept ? r.w[d] : 0.0)));
+    Result res;
+    res.solver = "chebyshev-reference";
+    res.x = r.w;
+    res.value = r.max_residual;
+    res.optimality = r.min_lambda;
+    res.status = r.certified ? Status::ConvergedGradient : Status::SolvedInaccurately;
+    res.message = r.certified ? "optimality certificate: dual weights >= 0 on the reference"
+                              : "no optimality certificate";
+    out["result"] = result_to_dict(res);
+    return out;
+  }
   if (model == "lad") {
     const bool intercept = get(p, "fit_intercept", true);
     const LadResult r = lad_regression(Xd, labels, intercept);

@@ -133,3 +133,21 @@ def test_least_absolute_deviations_matches_the_lp_solution():
     assert obj(ours) == pytest.approx(obj(ref), rel=1e-9) and obj(ours) <= obj(ref) + 1e-9
     with pytest.raises(ValueError, match="loss"):
         optiml.LinearRegression(loss="huber").fit(X, y)
+
+
+def test_chebyshev_regression_matches_the_lp_solution():
+    from scipy.optimize import linprog
+
+    rng = np.random.default_rng(9)
+    X = rng.standard_normal((120, 3))
+    y = X @ np.array([0.5, -1.0, 2.0]) - 0.7 + rng.uniform(-1, 1, 120)
+    ours = optiml.LinearRegression(loss="chebyshev").fit(X, y)
+    assert ours.result_.success, ours.result_.message
+    # min t s.t. -t <= y - A w <= t, as an LP for HiGHS.
+    A = np.column_stack([X, np.ones(120)])
+    c = np.r_[np.zeros(4), 1.0]
+    G = np.block([[-A, -np.ones((120, 1))], [A, -np.ones((120, 1))]])
+    h = np.r_[-y, y]
+    lp = linprog(c, A_ub=G, b_ub=h, bounds=[(None, None)] * 4 + [(0, None)], method="highs")
+    ours_t = np.abs(y - ours.predict(X)).max()
+    assert ours_t == pytest.approx(lp.fun, rel=1e-9) and ours_t <= lp.fun + 1e-9
