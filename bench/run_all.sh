@@ -13,6 +13,7 @@ tmp="$out.tmp.$$"
   "$build/bin/bench_autodiff_tape" 100
   /usr/bin/python3 "$here/tensor_engine.py" "$build"
   /usr/bin/python3 "$here/logreg.py" "$build" --repeats "${BENCH_REPEATS:-3}"
+  (cd "$here" && /usr/bin/python3 linsvc.py "$build" --repeats "${BENCH_REPEATS:-3}")
   PYTHONPATH="$build/python" /usr/bin/python3 "$here/python_overhead.py" --repeats "${BENCH_REPEATS:-5}"
 } | tee "$tmp"
 mv "$tmp" "$out"
