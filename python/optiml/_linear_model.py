@@ -111,14 +111,15 @@ class LinearSVC(_Classifier):
     1/2 |w|^2 + C sum_i loss(y_i (w^T x_i + b)) with the bias regularized on a constant
     feature intercept_scaling. Parameters: C (1.0), loss ("squared_hinge" or "hinge"),
     fit_intercept (True), intercept_scaling (1.0), tol (1e-4), max_iter (1000 epochs),
-    random_state (0)."""
+    random_state (0), solver ("dual-cd", with shrinking; or a smooth optiml solver such as
+    "lbfgs" on the primal, squared hinge only)."""
     _model = "linear-svc"
-    _params = ("C", "loss", "fit_intercept", "intercept_scaling", "tol", "max_iter", "random_state")
+    _params = ("C", "loss", "fit_intercept", "intercept_scaling", "tol", "max_iter", "random_state", "solver")
 
     @classmethod
     def _defaults(cls):
         return {"C": 1.0, "loss": "squared_hinge", "fit_intercept": True, "intercept_scaling": 1.0, "tol": 1e-4,
-                "max_iter": 1000, "random_state": 0}
+                "max_iter": 1000, "random_state": 0, "solver": "dual-cd"}
 
 
 class Perceptron(_Classifier):

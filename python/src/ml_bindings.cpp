@@ -156,6 +156,7 @@ py::dict fit_linear(const std::string& model, py::handle X, py::handle y, const 
     o.tol = get(p, "tol", o.tol);
     o.max_iter = get(p, "max_iter", o.max_iter);
     o.seed = get<std::uint64_t>(p, "random_state", o.seed);
+    o.solver = get<std::string>(p, "solver", o.solver);
     LinearSVC m(o);
     m.fit(Xd, labels);
     py::dict d = fitted(m);

@@ -10,6 +10,7 @@
 #include "optiml/core/options.hpp"
 #include "optiml/data/csv.hpp"
 #include "optiml/data/fashion_mnist.hpp"
+#include "optiml/data/idx.hpp"
 #include "optiml/data/libsvm.hpp"
 #include "optiml/data/npy.hpp"
 #include "optiml/ml/linear_models.hpp"
@@ -26,16 +27,17 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 std::string format_of(const Arguments& args, const std::string& path) {
   if (auto f = args.value("--format")) {
-    if (*f != "libsvm" && *f != "csv" && *f != "npy")
-      throw InvalidArgument("--format: '" + *f + "' is not one of libsvm, csv, npy");
+    if (*f != "libsvm" && *f != "csv" && *f != "npy" && *f != "idx")
+      throw InvalidArgument("--format: '" + *f + "' is not one of libsvm, csv, idx, npy");
     return *f;
   }
   std::string p = ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
   if (ends_with(p, ".csv")) return "csv";
   if (ends_with(p, ".npy")) return "npy";
+  if (ends_with(p, "-ubyte") || ends_with(p, ".idx")) return "idx";
   if (ends_with(p, ".svm") || ends_with(p, ".libsvm") || ends_with(p, ".txt") || ends_with(p, ".svmlight"))
     return "libsvm";
-  throw InvalidArgument("'" + path + "': cannot tell the format from the name; give --format libsvm|csv|npy");
+  throw InvalidArgument("'" + path + "': cannot tell the format from the name; give --format libsvm|csv|idx|npy");
 }
 
 Dataset load(const Arguments& args, const std::string& path, const std::optional<std::string>& labels,
@@ -47,7 +49,8 @@ Dataset load(const Arguments& args, const std::string& path, const std::optional
     return read_libsvm(path, o);
   }
   if (format == "csv") return read_csv(path);
-  if (!labels) throw InvalidArgument(std::string(labels_flag) + " is required with NPY features");
+  if (!labels) throw InvalidArgument(std::string(labels_flag) + " is required with " + format + " features");
+  if (format == "idx") return Dataset(read_idx_images(path), read_idx_labels(*labels));
   return Dataset(read_npy_matrix(path), read_npy_vector(*labels));
 }
 

@@ -269,4 +269,25 @@ Matrix ErmObjective::decision_function(const Vector& w) const {
   return Z;
 }
 
+void ErmObjective::sample_derivatives(const Vector& w, Vector& losses, Matrix& D) const {
+  D = decision_function(w);
+  losses.resize(n_);
+  if (k_ >= 2) {
+    for (Index i = 0; i < n_; ++i) {
+      Matrix row = D.row(i);
+      losses[i] = softmax_rows(row, y_, i);
+      row(0, static_cast<Index>(y_[i])) -= 1.0;
+      D.row(i) = row;
+    }
+    return;
+  }
+  with_loss(o_.loss, [&](auto K) {
+    for (Index i = 0; i < n_; ++i) {
+      const LossValue l = loss_eval<decltype(K)::value>(D(i, 0), y_[i], o_.huber_delta);
+      losses[i] = l.value;
+      D(i, 0) = l.d1;
+    }
+  });
+}
+
 }  // namespace optiml

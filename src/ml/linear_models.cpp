@@ -207,6 +207,28 @@ Vector LinearSVC::fit_binary(const Design& X, const Vector& ypm) {
   const bool bias = o_.fit_intercept;
   const double s = o_.intercept_scaling;
   const bool l1 = o_.loss == LossKind::Hinge;
+  if (o_.solver != "dual-cd") {
+    // Primal: 1/2 |w|^2 + C sum sq-hinge = C n (mean sq-hinge + |w|^2 / (2 C n)) on [X, s 1].
+    auto Xa = std::make_shared<RowMatrix>(n, d + (bias ? 1 : 0));
+    if constexpr (std::is_same_v<Design, SparseMatrix>)
+      Xa->leftCols(d) = Matrix(X);
+    else
+      Xa->leftCols(d) = X;
+    if (bias) Xa->col(d).setConstant(s);
+    ErmObjective::Options eo;
+    eo.loss = LossKind::SquaredHinge;
+    eo.l2 = 1.0 / (o_.C * static_cast<double>(n));
+    eo.fit_intercept = false;
+    const ErmObjective f(Xa, ypm, eo);
+    result_ = solvers().find(o_.solver).run(
+        f, Vector::Zero(f.dim()), {{"gtol", format_double(o_.tol)}, {"max_iterations", std::to_string(o_.max_iter)}}, {});
+    const Vector w = result_.x;
+    const Vector r = (1.0 - ypm.array() * (*Xa * w).array()).max(0.0);
+    primal_objective_ = 0.5 * w.squaredNorm() + o_.C * r.squaredNorm();
+    dual_objective_ = std::numeric_limits<double>::quiet_NaN();
+    epochs_ = result_.iterations;
+    return w;
+  }
   const double U = l1 ? o_.C : std::numeric_limits<double>::infinity();
   const double Dii = l1 ? 0.0 : 0.5 / o_.C;
   Vector w = Vector::Zero(d + (bias ? 1 : 0)), alpha = Vector::Zero(n), Qii(n);
@@ -297,8 +319,12 @@ LinearSVC& LinearSVC::fit_impl(const Design& X, const Vector& y) {
   if (!(o_.C > 0)) throw InvalidArgument("LinearSVC: C must be > 0, got " + std::to_string(o_.C));
   if (o_.loss != LossKind::Hinge && o_.loss != LossKind::SquaredHinge)
     throw InvalidArgument("LinearSVC: loss must be hinge or squared-hinge");
-  if (o_.solver != "dual-cd")
-    throw InvalidArgument("LinearSVC: solver '" + o_.solver + "' is not available; use dual-cd");
+  if (o_.solver != "dual-cd") {
+    if (o_.loss != LossKind::SquaredHinge)
+      throw InvalidArgument("LinearSVC: the primal solver '" + o_.solver + "' needs loss squared-hinge; use dual-cd for hinge");
+    const SolverInfo& s = solvers().find(o_.solver);  // InvalidArgument listing the valid names
+    if (s.least_squares_only) throw InvalidArgument("LinearSVC: solver '" + s.name + "' needs a least-squares problem");
+  }
   const std::set<double> labels(y.data(), y.data() + y.size());
   if (labels.size() < 2) throw InvalidArgument("LinearSVC.fit: y has a single class");
   classes_.assign(labels.begin(), labels.end());

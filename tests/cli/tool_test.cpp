@@ -312,3 +312,21 @@ TEST_F(Tool, TrainRejectsBadInputWithOneLine) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Tool, TrainReadsIdxImagesWithTheirLabels) {
+  const std::string dir = "/usr/share/datasets/fashion-mnist/";
+  if (!fs::exists(dir + "t10k-images-idx3-ubyte.gz")) GTEST_SKIP() << "dataset-fashion-mnist is not installed";
+  const ToolRun r = run("train --model perceptron --max-iter 2 --data " + dir + "t10k-images-idx3-ubyte.gz --labels " +
+                        dir + "t10k-labels-idx1-ubyte.gz --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const optiml::Json j = optiml::Json::parse(r.out);
+  EXPECT_EQ(j.at("n_train").number(), 10000);
+  EXPECT_EQ(j.at("n_features").number(), 784);
+  const ToolRun missing = run("train --model logreg --data " + dir + "t10k-images-idx3-ubyte.gz");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("--labels is required with idx features"), std::string::npos) << missing.err;
+}
+
+}  // namespace

@@ -178,3 +178,49 @@ TEST(ErmObjective, DenseHessianEqualsHessianVectorProducts) {
 }
 
 }  // namespace
+
+#include "optiml/ml/regularizer.hpp"
+
+namespace {
+
+TEST(ErmObjective, PerSampleDerivativesRebuildTheGradient) {
+  const Data data = make_data(150, 4, 13, 3);
+  for (Index classes : {0, 3}) {
+    ErmObjective::Options o;
+    o.classes = classes;
+    o.l2 = 0.2;
+    const ErmObjective f(data.X, classes ? data.y_class : data.y_pm, o);
+    const Vector w = random_vector(f.dim(), 14);
+    Vector losses, g;
+    Matrix D;
+    f.sample_derivatives(w, losses, D);
+    const double value = f.value_and_gradient(w, g);
+    const Index d = 4, k = f.num_outputs();
+    EXPECT_NEAR(losses.mean() + 0.5 * o.l2 * w.head(d * k).squaredNorm(), value, 1e-13);
+    Vector rebuilt(f.dim());
+    Eigen::Map<Matrix>(rebuilt.data(), d, k) = data.X->transpose() * D / 150.0;
+    rebuilt.tail(k) = D.colwise().sum().transpose() / 150.0;
+    rebuilt.head(d * k) += o.l2 * w.head(d * k);
+    EXPECT_LT((rebuilt - g).norm(), 1e-13) << classes;
+  }
+}
+
+TEST(Regularizer, ValuesAndSubgradients) {
+  const Vector w = (Vector(3) << 2.0, 0.0, -0.5).finished();
+  optiml::Regularizer r{optiml::PenaltyKind::L1, 0.3, 0.5};
+  EXPECT_NEAR(r.value(w), 0.3 * 2.5, 1e-15);
+  Vector g;
+  r.subgradient(w, g);
+  EXPECT_EQ(g, (Vector(3) << 0.3, 0.0, -0.3).finished());
+  r.kind = optiml::PenaltyKind::ElasticNet;
+  EXPECT_NEAR(r.value(w), 0.3 * (0.5 * 2.5 + 0.25 * 4.25), 1e-15);
+  r.subgradient(w, g);
+  EXPECT_NEAR(g[2], 0.3 * (-0.5 + 0.5 * -0.5), 1e-15);
+  r.kind = optiml::PenaltyKind::L2;
+  EXPECT_NEAR(r.value(w), 0.15 * 4.25, 1e-15);
+  EXPECT_TRUE(r.smooth());
+  r.lambda = -1;
+  EXPECT_THROW(r.value(w), optiml::InvalidArgument);
+}
+
+}  // namespace

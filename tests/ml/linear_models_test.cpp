@@ -232,8 +232,23 @@ TEST(LinearSVC, DualCoordinateDescentMatchesLiblinear) {
     ms.fit(optiml::SparseMatrix(X.sparseView()), y);
     EXPECT_LT((ms.coef() - m.coef()).norm(), 1e-8) << key;
   }
+  // The primal method (squared hinge) reaches the same optimum as the dual.
+  for (const char* solver : {"lbfgs", "newton-cg", "trust-steihaug"}) {
+    optiml::LinearSVC::Options o;
+    o.C = 0.5;
+    o.solver = solver;
+    o.tol = 1e-10;
+    optiml::LinearSVC primal(o);
+    primal.fit(X, y);
+    const double ref = reference().at("svc_squared_hinge").at("primal").number();
+    EXPECT_NEAR(primal.primal_objective(), ref, 1e-6 * ref) << solver;
+    EXPECT_EQ(primal.predict(X), to_vector(reference().at("svc_squared_hinge").at("predict"))) << solver;
+  }
   optiml::LinearSVC bad;
   bad.options().solver = "smo";
+  EXPECT_THROW(bad.fit(X, y), optiml::InvalidArgument);
+  bad.options().solver = "lbfgs";
+  bad.options().loss = optiml::LossKind::Hinge;
   EXPECT_THROW(bad.fit(X, y), optiml::InvalidArgument);
 }
 

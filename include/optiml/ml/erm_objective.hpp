@@ -51,6 +51,10 @@ class ErmObjective final : public Objective {
   const Options& options() const { return o_; }
   // Predictions Z = X W + b (n x K; K = 1 except multinomial).
   Matrix decision_function(const Vector& w) const;
+  // Per-sample losses l_i and derivatives dl_i/dz_i (n x K; softmax: p_i - e_{y_i}),
+  // what stochastic and variance-reduced methods store (SAG/SAGA keep n scalars
+  // for binary models): gradient = X^T D / n (+ column sums for b) + l2 w.
+  void sample_derivatives(const Vector& w, Vector& losses, Matrix& D) const;
 
  private:
   bool hessian_ok() const { return o_.classes >= 2 || has_second_derivative(o_.loss); }

@@ -121,7 +121,7 @@ class LinearSVC : public LinearModelBase {
     LossKind loss = LossKind::SquaredHinge;  // or Hinge
     bool fit_intercept = true;
     double intercept_scaling = 1.0;
-    std::string solver = "dual-cd";
+    std::string solver = "dual-cd";  // or a smooth registry solver on the primal (squared hinge)
     double tol = 1e-4;
     long max_iter = 1000;  // epochs of dual-cd, iterations of a primal solver
     std::uint64_t seed = 0;
