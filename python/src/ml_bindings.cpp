@@ -76,6 +76,16 @@ py::dict fitted(const Model& m) {
   return d;
 }
 
+// A regression solved exactly (LAD, Chebyshev): coefficients from w, and its Result.
+py::dict exact_fit(const Vector& w, Index d, bool intercept, Result res) {
+  py::dict out;
+  out["coef"] = copy_of(Matrix(w.head(d).transpose()));
+  out["intercept"] = copy_of(Vector(Vector::Constant(1, intercept ? w[d] : 0.0)));
+  res.x = w;
+  out["result"] = result_to_dict(res);
+  return out;
+}
+
 py::dict fit_linear(const std::string& model, py::handle X, py::handle y, const py::dict& p) {
   const Design D = to_design(X);
   const Index n = D.dense ? D.dense->rows() : D.sparse->rows();
@@ -111,38 +121,26 @@ py::dict fit_linear(const std::string& model, py::handle X, py::handle y, const 
   if (model == "chebyshev") {
     const bool intercept = get(p, "fit_intercept", true);
     const ChebyshevResult r = chebyshev_regression(Xd, labels, intercept);
-    const Index d = Xd.cols();
-    py::dict out;
-    out["coef"] = copy_of(Matrix(r.w.head(d).transpose()));
-    out["intercept"] = copy_of(Vector(Vector::Constant(1, intercept ? r.w[d] : 0.0)));
     Result res;
     res.solver = "chebyshev-reference";
-    res.x = r.w;
     res.value = r.max_residual;
     res.optimality = r.min_lambda;
     res.status = r.certified ? Status::ConvergedGradient : Status::SolvedInaccurately;
     res.message = r.certified ? "optimality certificate: dual weights >= 0 on the reference"
                               : "no optimality certificate";
-    out["result"] = result_to_dict(res);
-    return out;
+    return exact_fit(r.w, Xd.cols(), intercept, res);
   }
   if (model == "lad") {
     const bool intercept = get(p, "fit_intercept", true);
     const LadResult r = lad_regression(Xd, labels, intercept);
-    const Index d = Xd.cols();
-    py::dict out;
-    out["coef"] = copy_of(Matrix(r.w.head(d).transpose()));
-    out["intercept"] = copy_of(Vector(Vector::Constant(1, intercept ? r.w[d] : 0.0)));
     Result res;
     res.solver = "lad-simplex";
-    res.x = r.w;
     res.value = r.objective;
     res.optimality = r.certificate;
     res.iterations = r.exchanges;
     res.status = r.certified ? Status::ConvergedGradient : Status::SolvedInaccurately;
     res.message = r.certified ? "optimality certificate |u|_inf <= 1" : "no optimality certificate";
-    out["result"] = result_to_dict(res);
-    return out;
+    return exact_fit(r.w, Xd.cols(), intercept, res);
   }
   if (model == "linear-svc") {
     LinearSVC::Options o;

@@ -32,6 +32,27 @@ void check_samples(const Design& X, const Vector& y, const char* what) {
     finite = X.allFinite();
   if (!finite) throw InvalidArgument(std::string(what) + ": features contain NaN or Inf");
 }
+// The sorted distinct labels; a single class is an error.
+std::vector<double> class_labels(const Vector& y, const char* what) {
+  const std::set<double> labels(y.data(), y.data() + y.size());
+  if (labels.size() < 2) throw InvalidArgument(std::string(what) + ": y has a single class");
+  return {labels.begin(), labels.end()};
+}
+
+// Classes from scores: the sign for two classes (one column), the argmax otherwise.
+Vector labels_from_scores(const Matrix& Z, const std::vector<double>& classes) {
+  Vector out(Z.rows());
+  for (Index i = 0; i < Z.rows(); ++i) {
+    Index c = 0;
+    if (classes.size() == 2)
+      c = Z(i, 0) > 0 ? 1 : 0;
+    else
+      Z.row(i).maxCoeff(&c);
+    out[i] = classes[static_cast<std::size_t>(c)];
+  }
+  return out;
+}
+
 }  // namespace
 
 void LinearModelBase::require_fitted(const char* what) const {
@@ -66,9 +87,7 @@ LogisticRegression& LogisticRegression::fit_impl(std::shared_ptr<const Design> X
   if (!X) throw InvalidArgument("LogisticRegression.fit: X is null");
   check_samples(*X, y, "LogisticRegression.fit");
   if (!(o_.C > 0)) throw InvalidArgument("LogisticRegression: C must be > 0, got " + std::to_string(o_.C));
-  const std::set<double> labels(y.data(), y.data() + y.size());
-  if (labels.size() < 2) throw InvalidArgument("LogisticRegression.fit: y has a single class");
-  classes_.assign(labels.begin(), labels.end());
+  classes_ = class_labels(y, "LogisticRegression.fit");
   const Index n = X->rows(), d = X->cols(), K = static_cast<Index>(classes_.size());
   ErmObjective::Options eo;
   eo.fit_intercept = o_.fit_intercept;
@@ -122,21 +141,8 @@ Matrix LogisticRegression::proba_from_scores(const Matrix& Z) const {
   return P;
 }
 
-Vector LogisticRegression::labels_from_scores(const Matrix& Z) const {
-  Vector out(Z.rows());
-  for (Index i = 0; i < Z.rows(); ++i) {
-    Index c = 0;
-    if (classes_.size() == 2)
-      c = Z(i, 0) > 0 ? 1 : 0;
-    else
-      Z.row(i).maxCoeff(&c);
-    out[i] = classes_[static_cast<std::size_t>(c)];
-  }
-  return out;
-}
-
-Vector LogisticRegression::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X)); }
-Vector LogisticRegression::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X)); }
+Vector LogisticRegression::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X), classes_); }
+Vector LogisticRegression::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X), classes_); }
 Matrix LogisticRegression::predict_proba(const RowMatrix& X) const { return proba_from_scores(decision_function(X)); }
 Matrix LogisticRegression::predict_proba(const SparseMatrix& X) const { return proba_from_scores(decision_function(X)); }
 double LogisticRegression::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
@@ -325,9 +331,7 @@ LinearSVC& LinearSVC::fit_impl(const Design& X, const Vector& y) {
     const SolverInfo& s = solvers().find(o_.solver);  // InvalidArgument listing the valid names
     if (s.least_squares_only) throw InvalidArgument("LinearSVC: solver '" + s.name + "' needs a least-squares problem");
   }
-  const std::set<double> labels(y.data(), y.data() + y.size());
-  if (labels.size() < 2) throw InvalidArgument("LinearSVC.fit: y has a single class");
-  classes_.assign(labels.begin(), labels.end());
+  classes_ = class_labels(y, "LinearSVC.fit");
   const Index d = X.cols();
   const Index k = classes_.size() == 2 ? 1 : static_cast<Index>(classes_.size());
   coef_.resize(k, d);
@@ -345,21 +349,8 @@ LinearSVC& LinearSVC::fit_impl(const Design& X, const Vector& y) {
 LinearSVC& LinearSVC::fit(const RowMatrix& X, const Vector& y) { return fit_impl(X, y); }
 LinearSVC& LinearSVC::fit(const SparseMatrix& X, const Vector& y) { return fit_impl(X, y); }
 
-Vector LinearSVC::labels_from_scores(const Matrix& Z) const {
-  Vector out(Z.rows());
-  for (Index i = 0; i < Z.rows(); ++i) {
-    Index c = 0;
-    if (classes_.size() == 2)
-      c = Z(i, 0) > 0 ? 1 : 0;
-    else
-      Z.row(i).maxCoeff(&c);
-    out[i] = classes_[static_cast<std::size_t>(c)];
-  }
-  return out;
-}
-
-Vector LinearSVC::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X)); }
-Vector LinearSVC::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X)); }
+Vector LinearSVC::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X), classes_); }
+Vector LinearSVC::predict(const SparseMatrix& X) const { return labels_from_scores(decision_function(X), classes_); }
 double LinearSVC::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
 
 }  // namespace optiml
@@ -370,9 +361,7 @@ namespace optiml {
 
 Perceptron& Perceptron::fit(const RowMatrix& X, const Vector& y) {
   check_samples(X, y, "Perceptron.fit");
-  const std::set<double> labels(y.data(), y.data() + y.size());
-  if (labels.size() < 2) throw InvalidArgument("Perceptron.fit: y has a single class");
-  classes_.assign(labels.begin(), labels.end());
+  classes_ = class_labels(y, "Perceptron.fit");
   const Index n = X.rows(), d = X.cols();
   const Index k = classes_.size() == 2 ? 1 : static_cast<Index>(classes_.size());
   coef_ = Matrix::Zero(k, d);
@@ -416,19 +405,7 @@ Perceptron& Perceptron::fit(const RowMatrix& X, const Vector& y) {
   return *this;
 }
 
-Vector Perceptron::predict(const RowMatrix& X) const {
-  const Matrix Z = decision_function(X);
-  Vector out(Z.rows());
-  for (Index i = 0; i < Z.rows(); ++i) {
-    Index c = 0;
-    if (classes_.size() == 2)
-      c = Z(i, 0) > 0 ? 1 : 0;
-    else
-      Z.row(i).maxCoeff(&c);
-    out[i] = classes_[static_cast<std::size_t>(c)];
-  }
-  return out;
-}
+Vector Perceptron::predict(const RowMatrix& X) const { return labels_from_scores(decision_function(X), classes_); }
 
 double Perceptron::score(const RowMatrix& X, const Vector& y) const { return accuracy_score(y, predict(X)); }
 

@@ -64,7 +64,6 @@ class LogisticRegression : public LinearModelBase {
   template <class Design>
   LogisticRegression& fit_impl(std::shared_ptr<const Design> X, const Vector& y);
   Matrix proba_from_scores(const Matrix& Z) const;
-  Vector labels_from_scores(const Matrix& Z) const;
   Options o_;
   std::vector<double> classes_;
 };
@@ -146,7 +145,6 @@ class LinearSVC : public LinearModelBase {
   LinearSVC& fit_impl(const Design& X, const Vector& y);
   template <class Design>
   Vector fit_binary(const Design& X, const Vector& ypm);
-  Vector labels_from_scores(const Matrix& Z) const;
   Options o_;
   std::vector<double> classes_;
   double dual_objective_ = 0.0, primal_objective_ = 0.0;
