@@ -56,7 +56,7 @@ ErmObjective::ErmObjective(std::shared_ptr<const RowMatrix> X, Vector y, Options
   if (!m) throw InvalidArgument("ErmObjective: X is null");
   n_ = m->rows();
   d_ = m->cols();
-  validate_labels();
+  init();
 }
 
 ErmObjective::ErmObjective(std::shared_ptr<const SparseMatrix> X, Vector y, Options options)
@@ -65,6 +65,12 @@ ErmObjective::ErmObjective(std::shared_ptr<const SparseMatrix> X, Vector y, Opti
   if (!m) throw InvalidArgument("ErmObjective: X is null");
   n_ = m->rows();
   d_ = m->cols();
+  init();
+}
+
+void ErmObjective::init() {
+  k_ = o_.classes >= 2 ? o_.classes : 1;
+  threads_ = resolve_threads(o_.threads);
   validate_labels();
 }
 
@@ -75,9 +81,6 @@ void ErmObjective::validate_labels() const {
                           " samples");
   if (!(o_.l2 >= 0)) throw InvalidArgument("ErmObjective: l2 must be >= 0");
   if (!(o_.huber_delta > 0)) throw InvalidArgument("ErmObjective: huber_delta must be > 0");
-  auto& self = const_cast<ErmObjective&>(*this);
-  self.k_ = o_.classes >= 2 ? o_.classes : 1;
-  self.threads_ = resolve_threads(o_.threads);
   for (Index i = 0; i < n_; ++i) {
     const double yi = y_[i];
     if (!std::isfinite(yi)) throw InvalidArgument("ErmObjective: label " + std::to_string(i) + " is not finite");

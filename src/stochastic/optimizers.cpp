@@ -11,10 +11,16 @@ namespace {
 void require(bool ok, const std::string& what) {
   if (!ok) throw InvalidArgument(what);
 }
-void check_lr(const char* who, double lr) {
-  require(lr >= 0 && std::isfinite(lr), std::string(who) + ": lr must be finite and >= 0, got " + std::to_string(lr));
-}
 }  // namespace
+
+void StochasticOptimizer::check_learning_rate(const char* name, double lr) {
+  require(lr >= 0 && std::isfinite(lr), std::string(name) + ": lr must be finite and >= 0, got " + std::to_string(lr));
+}
+
+void StochasticOptimizer::set_learning_rate(double lr) {
+  check_learning_rate(name().c_str(), lr);
+  lr_ = lr;
+}
 
 void StochasticOptimizer::check(const Vector& x, const Vector& g, Index state_size) const {
   if (g.size() != x.size())
@@ -27,16 +33,10 @@ void StochasticOptimizer::check(const Vector& x, const Vector& g, Index state_si
 
 // ---------------------------------------------------------------- SGD
 
-SGD::SGD(Options o) : o_(o) {
-  check_lr("sgd", o.lr);
+SGD::SGD(Options o) : StochasticOptimizer("sgd", o.lr), o_(o) {
   require(o.momentum >= 0, "sgd: momentum must be >= 0");
   require(o.weight_decay >= 0, "sgd: weight_decay must be >= 0");
   require(!o.nesterov || (o.momentum > 0 && o.dampening == 0), "sgd: nesterov needs momentum > 0 and dampening = 0");
-}
-
-void SGD::set_learning_rate(double lr) {
-  check_lr("sgd", lr);
-  o_.lr = lr;
 }
 
 void SGD::reset() {
@@ -58,22 +58,16 @@ void SGD::step(Vector& x, const Vector& g) {
     else
       d_ = buf_;
   }
-  x -= o_.lr * d_;
+  x -= lr_ * d_;
   ++steps_;
 }
 
 // ---------------------------------------------------------------- Adam / AdamW
 
-Adam::Adam(Options o) : o_(o) {
-  check_lr(o.decoupled ? "adamw" : "adam", o.lr);
+Adam::Adam(Options o) : StochasticOptimizer(o.decoupled ? "adamw" : "adam", o.lr), o_(o) {
   require(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1, "adam: betas must be in [0, 1)");
   require(o.eps >= 0, "adam: eps must be >= 0");
   require(o.weight_decay >= 0, "adam: weight_decay must be >= 0");
-}
-
-void Adam::set_learning_rate(double lr) {
-  check_lr("adam", lr);
-  o_.lr = lr;
 }
 
 void Adam::reset() {
@@ -93,14 +87,14 @@ void Adam::step(Vector& x, const Vector& g) {
   ++steps_;
   grad_ = g;
   if (o_.decoupled)
-    x *= 1.0 - o_.lr * o_.weight_decay;
+    x *= 1.0 - lr_ * o_.weight_decay;
   else if (o_.weight_decay != 0)
     grad_ += o_.weight_decay * x;
   m_ += (1.0 - o_.beta1) * (grad_ - m_);  // torch's lerp_ (weight < 0.5 branch)
   v_ = o_.beta2 * v_ + (1.0 - o_.beta2) * grad_.cwiseProduct(grad_);
   const double bc1 = 1.0 - std::pow(o_.beta1, static_cast<double>(steps_));
   const double bc2_sqrt = std::sqrt(1.0 - std::pow(o_.beta2, static_cast<double>(steps_)));
-  const double step_size = o_.lr / bc1;
+  const double step_size = lr_ / bc1;
   if (o_.amsgrad) {
     vmax_ = vmax_.cwiseMax(v_);
     x.array() -= step_size * m_.array() / (vmax_.array().sqrt() / bc2_sqrt + o_.eps);
@@ -120,17 +114,11 @@ std::unique_ptr<StochasticOptimizer> make_adamw(double lr, double weight_decay, 
 
 // ---------------------------------------------------------------- RMSprop
 
-RMSprop::RMSprop(Options o) : o_(o) {
-  check_lr("rmsprop", o.lr);
+RMSprop::RMSprop(Options o) : StochasticOptimizer("rmsprop", o.lr), o_(o) {
   require(o.alpha >= 0, "rmsprop: alpha must be >= 0");
   require(o.eps >= 0, "rmsprop: eps must be >= 0");
   require(o.momentum >= 0, "rmsprop: momentum must be >= 0");
   require(o.weight_decay >= 0, "rmsprop: weight_decay must be >= 0");
-}
-
-void RMSprop::set_learning_rate(double lr) {
-  check_lr("rmsprop", lr);
-  o_.lr = lr;
 }
 
 void RMSprop::reset() {
@@ -158,25 +146,19 @@ void RMSprop::step(Vector& x, const Vector& g) {
   }
   if (o_.momentum > 0) {
     buf_ = o_.momentum * buf_ + grad_.cwiseQuotient(avg);
-    x -= o_.lr * buf_;
+    x -= lr_ * buf_;
   } else {
-    x -= o_.lr * grad_.cwiseQuotient(avg);
+    x -= lr_ * grad_.cwiseQuotient(avg);
   }
 }
 
 // ---------------------------------------------------------------- Adagrad
 
-Adagrad::Adagrad(Options o) : o_(o) {
-  check_lr("adagrad", o.lr);
+Adagrad::Adagrad(Options o) : StochasticOptimizer("adagrad", o.lr), o_(o) {
   require(o.lr_decay >= 0, "adagrad: lr_decay must be >= 0");
   require(o.weight_decay >= 0, "adagrad: weight_decay must be >= 0");
   require(o.initial_accumulator_value >= 0, "adagrad: initial_accumulator_value must be >= 0");
   require(o.eps >= 0, "adagrad: eps must be >= 0");
-}
-
-void Adagrad::set_learning_rate(double lr) {
-  check_lr("adagrad", lr);
-  o_.lr = lr;
 }
 
 void Adagrad::reset() {
@@ -190,7 +172,7 @@ void Adagrad::step(Vector& x, const Vector& g) {
   ++steps_;
   grad_ = g;
   if (o_.weight_decay != 0) grad_ += o_.weight_decay * x;
-  const double clr = o_.lr / (1.0 + static_cast<double>(steps_ - 1) * o_.lr_decay);
+  const double clr = lr_ / (1.0 + static_cast<double>(steps_ - 1) * o_.lr_decay);
   sum_ += grad_.cwiseProduct(grad_);
   x.array() -= clr * grad_.array() / (sum_.array().sqrt() + o_.eps);
 }

@@ -120,3 +120,17 @@ TEST(StochasticOptimizers, BadOptionsAndSizesAreRejected) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(StochasticOptimizers, LearningRateCanBeScheduled) {
+  optiml::SGD sgd({0.5});
+  Vector x = Vector::Ones(2);
+  sgd.set_learning_rate(0.25);
+  sgd.step(x, Vector::Ones(2));
+  EXPECT_EQ(x, Vector::Constant(2, 0.75));
+  EXPECT_EQ(sgd.learning_rate(), 0.25);
+  EXPECT_THROW(sgd.set_learning_rate(-1.0), optiml::InvalidArgument);
+}
+
+}  // namespace

@@ -59,6 +59,7 @@ class ErmObjective final : public Objective {
  private:
   bool hessian_ok() const { return o_.classes >= 2 || has_second_derivative(o_.loss); }
   void check_params(const Vector& w, const char* what) const;
+  void init();  // k_, threads_, then validate_labels()
   void validate_labels() const;
   template <class Design>
   double evaluate(const Design& X, const Vector& w, Vector* g) const;

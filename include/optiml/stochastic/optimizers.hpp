@@ -21,12 +21,16 @@ class StochasticOptimizer {
   virtual void step(Vector& x, const Vector& g) = 0;
   // Forgets the state (moments, step count).
   virtual void reset() = 0;
-  virtual double learning_rate() const = 0;
-  virtual void set_learning_rate(double lr) = 0;  // for schedules
+  double learning_rate() const { return lr_; }
+  // For schedules; InvalidArgument unless finite and >= 0.
+  void set_learning_rate(double lr);
   long steps() const { return steps_; }
 
  protected:
+  StochasticOptimizer(const char* name, double lr) : lr_(lr) { check_learning_rate(name, lr); }
+  static void check_learning_rate(const char* name, double lr);
   void check(const Vector& x, const Vector& g, Index state_size) const;
+  double lr_;  // the current rate (Options::lr is the initial one)
   long steps_ = 0;
 };
 
@@ -43,8 +47,6 @@ class SGD final : public StochasticOptimizer {
   std::string name() const override { return "sgd"; }
   void step(Vector& x, const Vector& g) override;
   void reset() override;
-  double learning_rate() const override { return o_.lr; }
-  void set_learning_rate(double lr) override;
 
  private:
   Options o_;
@@ -65,8 +67,6 @@ class Adam final : public StochasticOptimizer {
   std::string name() const override { return o_.decoupled ? "adamw" : "adam"; }
   void step(Vector& x, const Vector& g) override;
   void reset() override;
-  double learning_rate() const override { return o_.lr; }
-  void set_learning_rate(double lr) override;
 
  private:
   Options o_;
@@ -90,8 +90,6 @@ class RMSprop final : public StochasticOptimizer {
   std::string name() const override { return "rmsprop"; }
   void step(Vector& x, const Vector& g) override;
   void reset() override;
-  double learning_rate() const override { return o_.lr; }
-  void set_learning_rate(double lr) override;
 
  private:
   Options o_;
@@ -111,8 +109,6 @@ class Adagrad final : public StochasticOptimizer {
   std::string name() const override { return "adagrad"; }
   void step(Vector& x, const Vector& g) override;
   void reset() override;
-  double learning_rate() const override { return o_.lr; }
-  void set_learning_rate(double lr) override;
 
  private:
   Options o_;
